@@ -1,0 +1,1 @@
+"""rasa_sdk action server of the uitstroom assistant (`rasa run actions`)."""

@@ -1,0 +1,67 @@
+"""Region and role: taken from what the user said, kept in slots."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import asker_from, never_crash
+from actions.knowledge import answer_question
+from actions.places import place_confirmation, place_events, place_from_message
+from uitstroom.knowledge.answer import Asker
+
+
+class ActionSetPlace(Action):
+    def name(self) -> str:
+        return "action_set_place"
+
+    @never_crash
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+        place = place_from_message(tracker)
+        if place is None:
+            dispatcher.utter_message(response="utter_plaats_onbekend")
+            return []
+        events = place_events(*place)
+        dispatcher.utter_message(text=place_confirmation(*place))
+        pending = tracker.get_slot("open_vraag")
+        if pending:
+            asker = asker_from(tracker)
+            asker = Asker(audience=asker.audience, region=place[1], gemeente=place[0])
+            events += await answer_question(dispatcher, pending, asker)
+            events.append(SlotSet("open_vraag", None))
+        return events
+
+
+ROLE_WORDS = (
+    "begeleider",
+    "hulpverlener",
+    "casemanager",
+    "professional",
+    "medewerker",
+    "werk als",
+    "werk bij",
+)
+
+
+class ActionSetRole(Action):
+    def name(self) -> str:
+        return "action_set_role"
+
+    @never_crash
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+        text = (tracker.latest_message.get("text") or "").lower()
+        is_worker = any(w in text for w in ROLE_WORDS) and "mijn begeleider" not in text
+        role = "begeleider" if is_worker else "client"
+        if role == "begeleider":
+            dispatcher.utter_message(
+                text="Goed om te weten. Ik geef je de volledige procedure: "
+                "wie wat doet, welk formulier en welke termijn."
+            )
+        else:
+            dispatcher.utter_message(text="Fijn dat je het vertelt. Ik leg het je stap voor stap uit.")
+        events: list[dict] = [SlotSet("rol", role)]
+        place = place_from_message(tracker)
+        if place:
+            events += place_events(*place)
+        return events

@@ -1,0 +1,112 @@
+"""Answers procedure questions from the curated knowledge base, for the asker's region and role."""
+
+from __future__ import annotations
+
+import asyncio
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import asker_from, never_crash
+from actions.places import place_events, place_from_message
+from uitstroom.knowledge.answer import UNCOVERED, Asker, compose
+from uitstroom.knowledge.model import GENERAL_REGION, default_knowledge_base
+from uitstroom.knowledge.retrieval import Hit, default_retriever
+
+ANSWER_CONFIDENCE = 0.45  # below this we do not answer, we offer the closest topics
+FALLBACK_CONFIDENCE = 0.6  # stricter when NLU itself was unsure the message is a procedure question
+SUGGEST_CONFIDENCE = 0.2
+
+
+def search_region(asker: Asker) -> str | None:
+    if asker.region == UNCOVERED:
+        return GENERAL_REGION
+    return asker.region
+
+
+async def search(text: str, asker: Asker, k: int = 3) -> list[Hit]:
+    # BM25 over a few hundred entries is fast, but keep it off the event loop anyway.
+    return await asyncio.to_thread(default_retriever().search, text, search_region(asker), k)
+
+
+def suggestion_buttons(hits: list[Hit]) -> list[dict]:
+    return [
+        {"title": h.entry.title, "payload": f'/vraag_procedure{{"kennis_id": "{h.entry.id}"}}'}
+        for h in hits
+        if h.confidence >= SUGGEST_CONFIDENCE
+    ]
+
+
+async def answer_question(
+    dispatcher: CollectingDispatcher, text: str, asker: Asker, threshold: float = ANSWER_CONFIDENCE
+) -> list[dict]:
+    """Answers, asks for the place first, or says honestly that it does not know. Returns slot events."""
+    kb = default_knowledge_base()
+    hits = await search(text, asker)
+    if asker.region is None and hits and not hits[0].entry.is_general:
+        # The answer differs per region: ask where the user lives, answer right after.
+        dispatcher.utter_message(response="utter_vraag_plaats")
+        return [SlotSet("open_vraag", text)]
+    if not hits or hits[0].confidence < threshold:
+        buttons = suggestion_buttons(hits)
+        if buttons:
+            dispatcher.utter_message(
+                text="Dat weet ik niet zeker. Bedoel je een van deze onderwerpen?", buttons=buttons
+            )
+        else:
+            dispatcher.utter_message(
+                text="Dat weet ik niet. Vraag het aan je begeleider, die weet hoe het bij jou zit."
+            )
+        return []
+    dispatcher.utter_message(text=compose(kb, hits[0].entry, asker))
+    return []
+
+
+def chosen_entry_id(tracker: Tracker) -> str | None:
+    for entity in tracker.latest_message.get("entities", []):
+        if entity.get("entity") == "kennis_id":
+            return entity.get("value")
+    return None
+
+
+class ActionAnswerKnowledge(Action):
+    def name(self) -> str:
+        return "action_answer_knowledge"
+
+    @never_crash
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+        events: list[dict] = []
+        asker = asker_from(tracker)
+        place = place_from_message(tracker)
+        if place:
+            events += place_events(*place)
+            asker = Asker(audience=asker.audience, region=place[1], gemeente=place[0])
+        kb = default_knowledge_base()
+        entry_id = chosen_entry_id(tracker)
+        if entry_id and entry_id in {e.id for e in kb.entries}:
+            entry = kb.by_id(entry_id)
+            allowed = entry.is_general or asker.region in entry.regions
+            if allowed:
+                dispatcher.utter_message(text=compose(kb, entry, asker))
+                return events
+        text = tracker.latest_message.get("text") or ""
+        return events + await answer_question(dispatcher, text, asker)
+
+
+class ActionFallbackKnowledge(Action):
+    """NLU was unsure: answer only when retrieval is confident, otherwise ask to rephrase."""
+
+    def name(self) -> str:
+        return "action_fallback_knowledge"
+
+    @never_crash
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+        text = tracker.latest_message.get("text") or ""
+        asker = asker_from(tracker)
+        hits = await search(text, asker)
+        if hits and hits[0].confidence >= FALLBACK_CONFIDENCE and (asker.region or hits[0].entry.is_general):
+            dispatcher.utter_message(text=compose(default_knowledge_base(), hits[0].entry, asker))
+            return []
+        dispatcher.utter_message(response="utter_fallback")
+        return []

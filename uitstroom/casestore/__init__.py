@@ -1,0 +1,1 @@
+"""The case store: each client's dossier (SQLAlchemy models, repository, rules)."""

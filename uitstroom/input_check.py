@@ -1,0 +1,147 @@
+"""Classifies raw user input that the NLU model cannot sensibly read.
+
+Kinds: "leeg" (empty or whitespace), "geen_tekst" (emoji, punctuation or digits
+only), "onleesbaar" (binary-looking or control characters), "andere_taal"
+(clearly English, not Dutch). Everything else is None: normal text, including
+Dutch with English words mixed in.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from uitstroom.text import words
+
+MAX_CHARS = 1000  # longer messages are clipped before NLU: meaning sits at the start, cost grows with length
+
+_DUTCH = frozenset(
+    [
+        "de",
+        "het",
+        "een",
+        "en",
+        "ik",
+        "je",
+        "jij",
+        "mijn",
+        "is",
+        "ben",
+        "bent",
+        "niet",
+        "wat",
+        "hoe",
+        "wanneer",
+        "waar",
+        "wie",
+        "moet",
+        "kan",
+        "wil",
+        "heb",
+        "hebt",
+        "van",
+        "voor",
+        "met",
+        "op",
+        "aan",
+        "naar",
+        "dat",
+        "die",
+        "dit",
+        "er",
+        "ook",
+        "nog",
+        "al",
+        "maar",
+        "of",
+        "als",
+        "om",
+        "te",
+        "woning",
+        "huis",
+        "hulp",
+        "begeleider",
+        "graag",
+        "dank",
+        "hoi",
+        "hallo",
+        "doei",
+    ]
+)
+_ENGLISH = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "i",
+        "you",
+        "my",
+        "is",
+        "am",
+        "are",
+        "not",
+        "what",
+        "how",
+        "when",
+        "where",
+        "who",
+        "must",
+        "can",
+        "want",
+        "have",
+        "of",
+        "for",
+        "with",
+        "on",
+        "to",
+        "that",
+        "this",
+        "there",
+        "also",
+        "still",
+        "but",
+        "or",
+        "if",
+        "please",
+        "help",
+        "house",
+        "thanks",
+        "hello",
+        "do",
+        "does",
+        "need",
+        "my",
+        "your",
+        "it",
+        "me",
+    ]
+)
+
+
+def _is_binary_like(text: str) -> bool:
+    odd = sum(
+        1
+        for ch in text
+        if ch == "\ufffd" or (unicodedata.category(ch) in {"Cc", "Cs", "Co", "Cn"} and ch not in "\n\r\t")
+    )
+    return odd >= 3 and odd / max(len(text), 1) > 0.1
+
+
+def classify(text: str | None) -> str | None:
+    if text is None or not text.strip():
+        return "leeg"
+    if _is_binary_like(text):
+        return "onleesbaar"
+    if not any(ch.isalpha() for ch in text):
+        return "geen_tekst"
+    tokens = words(text[:MAX_CHARS])
+    if len(tokens) >= 3:
+        dutch = sum(t in _DUTCH for t in tokens)
+        english = sum(t in _ENGLISH for t in tokens)
+        if english >= 2 and english > 2 * dutch:
+            return "andere_taal"
+    return None
+
+
+def clip(text: str) -> str:
+    return text if len(text) <= MAX_CHARS else text[:MAX_CHARS]

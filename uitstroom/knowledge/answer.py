@@ -1,0 +1,56 @@
+"""Turns a knowledge entry into the text the user sees: their variant, their region, the source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from uitstroom.knowledge.model import GENERAL_REGION, Entry, KnowledgeBase
+
+UNCOVERED = "onbekend"  # slot value for a known gemeente outside the five handbook regions
+
+
+@dataclass(frozen=True)
+class Asker:
+    audience: str = "client"  # "client" or "begeleider"
+    region: str | None = None  # region id, UNCOVERED, or None when not known yet
+    gemeente: str | None = None
+
+
+def region_note(kb: KnowledgeBase, entry: Entry, asker: Asker) -> str:
+    """One sentence that says for which region this answer holds."""
+    if not entry.is_general:
+        labels = ", ".join(kb.regions[r].label for r in entry.regions if r in kb.regions)
+        return f"Dit geldt voor {labels}."
+    if asker.region == UNCOVERED:
+        place = asker.gemeente or "jouw gemeente"
+        return (
+            f"Voor {place} heb ik geen eigen handboek. Dit is de algemene route. "
+            "Vraag je begeleider hoe het bij jou precies gaat."
+        )
+    if asker.region and asker.region != GENERAL_REGION:
+        label = kb.regions[asker.region].label
+        return (
+            f"De afspraken van {label} zeggen hier niets apart over. Dit is de algemene route. "
+            "Vraag je begeleider of het bij jou ook zo gaat."
+        )
+    return "Dit is de algemene route. Vraag je begeleider hoe het in jouw regio gaat."
+
+
+def contacts_line(entry: Entry) -> str:
+    parts = []
+    for c in entry.contacts:
+        bits = [c.name] + [b for b in (c.email, c.phone) if b]
+        parts.append(", ".join(bits))
+    return ("Contact: " + "; ".join(parts)) if parts else ""
+
+
+def sources_line(kb: KnowledgeBase, entry: Entry) -> str:
+    return "Bron: " + "; ".join(kb.citation(s) for s in entry.sources)
+
+
+def compose(kb: KnowledgeBase, entry: Entry, asker: Asker) -> str:
+    body = entry.answer(asker.audience)
+    if asker.audience == "begeleider":
+        body = f"{entry.title}\n{body}"
+    lines = [body, region_note(kb, entry, asker), contacts_line(entry), sources_line(kb, entry)]
+    return "\n\n".join(line for line in lines if line)

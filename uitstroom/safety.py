@@ -1,0 +1,37 @@
+"""Recognises messages about suicide or self-harm, whatever the NLU model thinks.
+
+A crisis message must get 113/112 at once, so this is a deterministic check on
+folded text, not a learned intent alone. It errs on the side of answering.
+"""
+
+from __future__ import annotations
+
+import re
+
+from uitstroom.text import fold
+
+_PATTERNS = [
+    r"\bniet meer (willen )?leven\b",
+    r"\bniet meer wil(len)? leven\b",
+    r"\b(wil|wilde|ga) (dood|sterven)\b",
+    r"\bdood (wil|willen|gaan)\b",
+    r"\bzelfmoord",
+    r"\bsuicid",
+    r"\bzelfdoding",
+    r"\bmezelf (iets|wat|pijn) (aan ?doen|aandoen|aan)\b",
+    r"\bmezelf (iets|wat) aan\b",
+    r"\bmijzelf (iets|wat|pijn) (aan ?doen|aandoen|aan)\b",
+    r"\b(een )?(eind|einde) (aan|maken aan) (mijn leven|alles|het leven)\b",
+    r"\ber een (eind|einde) aan (maken|te maken)\b",
+    r"\bmezelf (snijden|ophangen|van kant maken|doodmaken)\b",
+    r"\bvan kant maken\b",
+    r"\bzie het (leven )?niet meer zitten\b",
+    r"\bkill myself\b",
+    r"\bsuicide\b",
+    r"\bwant to die\b",
+]
+_CRISIS_RE = re.compile("|".join(_PATTERNS))
+
+
+def is_crisis(text: str) -> bool:
+    return bool(_CRISIS_RE.search(fold(text or "")))

@@ -1,0 +1,19 @@
+"""Text normalisation shared by the gazetteer, the retrieval and the input guard."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD_RE = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip diacritics, so "cliënt" and "client" compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    """Folded word tokens; apostrophes and hyphens stay inside a word ('s-hertogenbosch)."""
+    return _WORD_RE.findall(fold(text).replace("’", "'"))
