@@ -10,6 +10,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.messages import say
 from uitstroom.knowledge.answer import Asker
 
 logger = logging.getLogger(__name__)
@@ -37,7 +38,7 @@ def never_crash(run: Run) -> Run:
             return await run(self, dispatcher, tracker, domain)
         except Exception as error:  # noqa: BLE001 - the user must always get an answer
             logger.error("action %s failed: %s", self.name(), type(error).__name__, exc_info=False)
-            dispatcher.utter_message(response="utter_storing")
+            say(dispatcher, "storing")
             return []
 
     return wrapper

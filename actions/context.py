@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import asker_from, never_crash
 from actions.knowledge import answer_question
+from actions.messages import say
 from actions.places import place_confirmation, place_events, place_from_message
 from uitstroom.knowledge.answer import Asker
 
@@ -20,7 +21,7 @@ class ActionSetPlace(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
         place = place_from_message(tracker)
         if place is None:
-            dispatcher.utter_message(response="utter_plaats_onbekend")
+            say(dispatcher, "plaats_onbekend")
             return []
         events = place_events(*place)
         dispatcher.utter_message(text=place_confirmation(*place))

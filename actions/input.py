@@ -6,8 +6,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import never_crash
+from actions.messages import say
 
-RESPONSES = {"leeg": "utter_leeg", "geen_tekst": "utter_geen_tekst", "onleesbaar": "utter_onleesbaar"}
+KINDS = ("leeg", "geen_tekst", "onleesbaar")
 
 
 class ActionBadInput(Action):
@@ -17,5 +18,5 @@ class ActionBadInput(Action):
     @never_crash
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
         kind = (tracker.latest_message.get("uitstroom_guard") or {}).get("kind")
-        dispatcher.utter_message(response=RESPONSES.get(kind or "", "utter_onleesbaar"))
+        say(dispatcher, kind if kind in KINDS else "onleesbaar")
         return []

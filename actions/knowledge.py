@@ -9,6 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import asker_from, never_crash
+from actions.messages import say
 from actions.places import place_events, place_from_message
 from uitstroom.knowledge.answer import UNCOVERED, Asker, compose
 from uitstroom.knowledge.model import GENERAL_REGION, default_knowledge_base
@@ -46,7 +47,7 @@ async def answer_question(
     hits = await search(text, asker)
     if asker.region is None and hits and not hits[0].entry.is_general:
         # The answer differs per region: ask where the user lives, answer right after.
-        dispatcher.utter_message(response="utter_vraag_plaats")
+        say(dispatcher, "vraag_plaats")
         return [SlotSet("open_vraag", text)]
     if not hits or hits[0].confidence < threshold:
         buttons = suggestion_buttons(hits)
@@ -108,5 +109,5 @@ class ActionFallbackKnowledge(Action):
         if hits and hits[0].confidence >= FALLBACK_CONFIDENCE and (asker.region or hits[0].entry.is_general):
             dispatcher.utter_message(text=compose(default_knowledge_base(), hits[0].entry, asker))
             return []
-        dispatcher.utter_message(response="utter_fallback")
+        say(dispatcher, "fallback")
         return []

@@ -53,6 +53,20 @@ COMMON_WORD_NAMES = frozenset(
         "ter",
         "den",
         "loon",
+        "adam",
+        "noord",
+        "zuid",
+        "west",
+        "oost",
+        "centrum",
+        "buren",
+        "sluis",
+        "heel",
+        "helden",
+        "monster",
+        "leek",
+        "dalen",
+        "vries",
     ]
 )
 CUE_WORDS = frozenset(

@@ -1,0 +1,160 @@
+"""Starts and stops the three processes of the assistant: action server, Rasa server, chat page.
+
+Used by `make run` (scripts/run.py), the end-to-end tests and the benchmark, so
+all three start the product the same way. Everything binds to 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from uitstroom import PROJECT_ROOT
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def latest_model() -> Path:
+    models = sorted((PROJECT_ROOT / "models").glob("uitstroom-*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    if not models:
+        raise FileNotFoundError("Geen getraind model gevonden: voer eerst `make model` uit.")
+    return models[-1]
+
+
+@dataclass
+class Stack:
+    model: Path
+    rasa_port: int = 5005
+    action_port: int = 5055
+    web_port: int | None = 8080
+    log_dir: Path = PROJECT_ROOT / ".run" / "logs"
+    extra_env: dict[str, str] = field(default_factory=dict)
+    rasa_args: list[str] = field(default_factory=list)
+    processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    @property
+    def action_url(self) -> str:
+        return f"http://127.0.0.1:{self.action_port}/webhook"
+
+    def _env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update(
+            {
+                "RASA_TELEMETRY_ENABLED": "false",
+                "TF_CPP_MIN_LOG_LEVEL": "2",
+                "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+                "PYTHONWARNINGS": "ignore",
+                "SANIC_HOST": "127.0.0.1",  # rasa_sdk binds 0.0.0.0 otherwise
+            }
+        )
+        env.update(self.extra_env)
+        return env
+
+    def _endpoints(self) -> Path:
+        path = self.log_dir / f"endpoints-{self.rasa_port}.yml"
+        path.write_text(f'action_endpoint:\n  url: "{self.action_url}"\n')
+        return path
+
+    def _spawn(self, name: str, args: list[str]) -> None:
+        log = open(self.log_dir / f"{name}-{self.rasa_port}.log", "w")  # noqa: SIM115 - closed with the process
+        self.processes[name] = subprocess.Popen(
+            args,
+            cwd=PROJECT_ROOT,
+            env=self._env(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def start_actions(self) -> None:
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        self._spawn(
+            "actions",
+            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)],
+        )
+
+    def start_rasa(self) -> None:
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        cors = f"http://127.0.0.1:{self.web_port}" if self.web_port else "http://127.0.0.1"
+        self._spawn(
+            "rasa",
+            [
+                sys.executable, "-m", "uitstroom.server", "run",
+                "--model", str(self.model),
+                "--endpoints", str(self._endpoints()),
+                "--credentials", str(PROJECT_ROOT / "rasa" / "credentials.yml"),
+                "--interface", "127.0.0.1", "--port", str(self.rasa_port),
+                "--cors", cors, *self.rasa_args,
+            ],
+        )  # fmt: skip
+
+    def start_web(self) -> None:
+        if self.web_port is None:
+            return
+        self._spawn(
+            "web",
+            [
+                sys.executable, "-m", "uitstroom.webserver",
+                "--port", str(self.web_port), "--socket-url", self.rasa_url,
+            ],
+        )  # fmt: skip
+
+    def start(self) -> None:
+        self.start_actions()
+        self.start_rasa()
+        self.start_web()
+
+    def wait_ready(self, timeout: float = 120.0) -> float:
+        """Blocks until every started process answers; returns the seconds it took."""
+        started = time.monotonic()
+        checks = {
+            "rasa": self.rasa_url + "/",
+            "actions": f"http://127.0.0.1:{self.action_port}/health",
+            "web": f"http://127.0.0.1:{self.web_port}/",
+        }
+        pending = {name: url for name, url in checks.items() if name in self.processes}
+        while pending:
+            for name in list(pending):
+                process = self.processes[name]
+                if process.poll() is not None:
+                    raise RuntimeError(f"{name} stopped while starting; see {self.log_dir}/{name}-*.log")
+                try:
+                    with urllib.request.urlopen(pending[name], timeout=2):
+                        del pending[name]
+                except OSError:
+                    pass
+            if time.monotonic() - started > timeout:
+                raise TimeoutError(f"not ready after {timeout:.0f}s: {', '.join(pending)}")
+            time.sleep(0.25)
+        return time.monotonic() - started
+
+    def stop(self, name: str | None = None) -> None:
+        names = [name] if name else list(self.processes)
+        for n in names:
+            process = self.processes.get(n)
+            if process and process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for n in names:
+            process = self.processes.pop(n, None)
+            if process is None:
+                continue
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
