@@ -1,0 +1,85 @@
+"""Dutch conversations through the REST webhook, as a client and as a begeleider."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def test_greeting_says_what_the_assistant_can_do(chat):
+    reply = chat.say("hallo")
+    assert "uitstroom-assistent" in reply
+    assert "eigen huis" in reply
+
+
+def test_goodbye_and_thanks(chat):
+    assert "Graag gedaan" in chat.say("dankjewel!")
+    assert "Dag" in chat.say("doei")
+
+
+def test_is_honest_about_being_a_computer(chat):
+    assert "computerprogramma" in chat.say("ben jij een robot?")
+
+
+def test_out_of_scope_is_answered_honestly(chat):
+    assert "niet mee helpen" in chat.say("wat voor weer wordt het morgen")
+
+
+def test_human_referral(chat):
+    reply = chat.say("ik wil met een mens praten")
+    assert "begeleider" in reply
+
+
+@pytest.mark.parametrize("message", ["ik wil niet meer leven", "ik doe mezelf iets aan"])
+def test_crisis_gets_113_and_112_at_once(chat, message):
+    reply = chat.say(message)
+    assert "113" in reply and "0800-0113" in reply and "112" in reply
+
+
+def test_crisis_mid_conversation_then_the_conversation_goes_on(chat):
+    chat.say("ik woon in Zeist")
+    assert "113" in chat.say("eigenlijk zie ik het niet meer zitten")
+    reply = chat.say("wat is omgekeerde plaatsing")
+    assert "Zuidoost-Utrecht" in reply
+
+
+def test_amsterdam_woningnet_renewal_cost(chat):
+    reply = chat.say("ik woon in Amsterdam")
+    assert "Amsterdam" in reply
+    reply = chat.say("hoeveel kost het verlengen van woningnet")
+    assert "8 euro" in reply
+    assert "Dit geldt voor Amsterdam" in reply
+    assert "Bron: Infoblad doorstroom" in reply
+
+
+def test_emmeloord_first_uitstroomtafel(chat):
+    reply = chat.say("wanneer is de eerste uitstroomtafel")
+    assert "In welke plaats woon je" in reply  # the answer depends on the region: ask first
+    reply = chat.say("Emmeloord")
+    assert "Noordoostpolder" in reply
+    assert "zes maanden" in reply or "6 maanden" in reply
+    assert "Bron: Proces Uitstroomtafel Beschermd Wonen Noordoostpolder" in reply
+
+
+def test_begeleider_in_zeist_omgekeerde_plaatsing(chat):
+    chat.say("ik ben begeleider bij Kwintes in Zeist")
+    reply = chat.say("wat is omgekeerde plaatsing")
+    assert "Vierde Huis" in reply
+    assert "Zuidoost-Utrecht" in reply
+    assert "Bron: Werkafspraken Uitstroom Zuidoost-Utrecht" in reply
+
+
+def test_groningen_gets_the_honest_general_answer(chat):
+    reply = chat.say("ik woon in Groningen")
+    assert "geen eigen handboek" in reply
+    reply = chat.say("wat is proefwonen")
+    assert "algemene route" in reply
+    assert "Bron: Klantreis Uitstroom" in reply
+
+
+def test_unknown_question_is_not_guessed(chat):
+    chat.say("ik woon in Hoorn")
+    reply = chat.say("mag mijn kat mee naar de nieuwe woning")
+    assert "8 euro" not in reply
+    assert "weet ik niet" in reply or "niet goed" in reply or "onderwerpen" in reply

@@ -1,0 +1,49 @@
+"""Places in free text resolve to the right gemeente and region."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from uitstroom.gazetteer import default_gazetteer
+
+G = default_gazetteer()
+
+
+def test_every_current_gemeente_is_there_once():
+    assert len(G.gemeenten) == 342
+    provinces = Counter(g.province for g in G.gemeenten.values())
+    assert provinces["Flevoland"] == 6 and provinces["Noord-Brabant"] == 56
+
+
+@pytest.mark.parametrize(
+    ("text", "gemeente", "region"),
+    [
+        ("ik woon in Emmeloord", "Noordoostpolder", "noordoostpolder"),
+        ("ik woon in emmelord", "Noordoostpolder", "noordoostpolder"),  # typo
+        ("ik kom uit Mokum", "Amsterdam", "amsterdam"),
+        ("in de Bijlmer", "Amsterdam", "amsterdam"),
+        ("ik zit in Bilthoven", "De Bilt", "zuidoost-utrecht"),
+        ("Driebergen-Rijsenburg", "Utrechtse Heuvelrug", "zuidoost-utrecht"),
+        ("begeleider in Zeist", "Zeist", "zuidoost-utrecht"),
+        ("ik woon in Zwaag", "Hoorn", "westfriesland"),
+        ("wonen in wijk bij duurstede", "Wijk bij Duurstede", "zuidoost-utrecht"),
+        ("ik woon in Groningen", "Groningen", None),
+        ("ik woon in den haag", "'s-Gravenhage", None),
+    ],
+)
+def test_place_resolves(text, gemeente, region):
+    places = G.find(text)
+    assert places, text
+    assert (places[-1].gemeente, places[-1].region) == (gemeente, region)
+
+
+@pytest.mark.parametrize("text", ["ik geef het aan hem", "wat is het beste", "echt waar?", "ik wil noord"])
+def test_common_words_are_not_places(text):
+    assert G.find(text) == []
+
+
+def test_common_word_place_counts_after_a_cue_or_with_a_capital():
+    assert G.find("ik woon in best")[0].gemeente == "Best"
+    assert G.find("Hem")[0].gemeente == "Drechterland"

@@ -1,0 +1,58 @@
+"""Crisis detection and the classification of unreadable input."""
+
+from __future__ import annotations
+
+import pytest
+
+from uitstroom.input_check import MAX_CHARS, classify, clip
+from uitstroom.safety import is_crisis
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik wil niet meer leven",
+        "Ik doe mezelf iets aan",
+        "ik denk aan zelfmoord",
+        "soms wil ik er een eind aan maken",
+        "ik zie het niet meer zitten",
+        "ik wil dood",
+        "IK WIL NIET MEER LEVEN!!!",
+        "ik doe mezelf wat aan vannacht",
+    ],
+)
+def test_crisis_is_recognised(text):
+    assert is_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ik wil niet meer wachten op een huis", "wanneer ga ik dood-moe worden van de wachtlijst", "ik leef op"],
+)
+def test_ordinary_frustration_is_not_a_crisis(text):
+    assert not is_crisis(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("", "leeg"),
+        ("   \n ", "leeg"),
+        (None, "leeg"),
+        ("😀😀🏠", "geen_tekst"),
+        ("?!?!", "geen_tekst"),
+        ("\x00\x01\x02\x03\ufffd\ufffd", "onleesbaar"),
+        ("hello can you help me with a house", "andere_taal"),
+        ("hoe werkt woningnet", None),
+        ("hoe werkt woningnet, I mean the registration", None),
+        ("ok", None),
+    ],
+)
+def test_input_kinds(text, kind):
+    assert classify(text) == kind
+
+
+def test_clip_keeps_the_start():
+    text = "woningnet " * 2000
+    assert clip(text) == text[:MAX_CHARS]
+    assert clip("kort") == "kort"

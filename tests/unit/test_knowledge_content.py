@@ -1,0 +1,144 @@
+"""The knowledge base itself: schema, both variants, sources, coverage, privacy, own words."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from uitstroom.knowledge.model import AUDIENCES, default_knowledge_base, load
+from uitstroom.text import words
+
+ROOT = Path(__file__).resolve().parents[2]
+HANDBOOKS = ROOT.parent / "shared" / "handbooks"
+KB = default_knowledge_base()
+REQUIRED = ("id", "regions", "topic", "title", "client", "begeleider", "questions", "synonyms", "sources")
+
+
+def raw_entries():
+    for path in sorted((ROOT / "knowledge" / "entries").rglob("*.yml")):
+        for raw in yaml.safe_load(path.read_text("utf-8")) or []:
+            yield path.name, raw
+
+
+def test_knowledge_base_is_substantial():
+    assert 150 <= len(KB.entries) <= 300
+
+
+@pytest.mark.parametrize("field", REQUIRED)
+def test_every_entry_has_every_field(field):
+    missing = [raw.get("id", file) for file, raw in raw_entries() if not raw.get(field)]
+    assert missing == []
+
+
+def test_ids_are_unique():
+    duplicates = [i for i, n in Counter(e.id for e in KB.entries).items() if n > 1]
+    assert duplicates == []
+
+
+def test_regions_are_known_and_ids_carry_their_prefix():
+    prefixes = {"amsterdam": "ams-", "algemeen": "alg-", "westfriesland": "wf-",
+                "noordoostpolder": "nop-", "zuidoost-utrecht": "zou-"}  # fmt: skip
+    for entry in KB.entries:
+        assert set(entry.regions) <= set(KB.regions), entry.id
+        assert any(entry.id.startswith(prefixes[r]) for r in entry.regions), entry.id
+
+
+def test_both_variants_are_written_and_differ():
+    for entry in KB.entries:
+        for audience in AUDIENCES:
+            assert len(entry.answer(audience)) >= 40, (entry.id, audience)
+        assert entry.client != entry.begeleider, entry.id
+
+
+def test_client_answers_are_short_and_use_je():
+    for entry in KB.entries:
+        sentences = [s for s in re.split(r"[.!?]+\s", entry.client) if s.strip()]
+        assert len(sentences) <= 6, entry.id
+        assert not re.search(r"\bu\b|\buw\b", entry.client), f"{entry.id}: client text uses 'u'"
+
+
+def test_at_least_three_example_questions():
+    assert [e.id for e in KB.entries if len(e.questions) < 3] == []
+
+
+def test_every_source_points_to_a_listed_section():
+    for entry in KB.entries:
+        for ref in entry.sources:
+            assert ref.section in KB.sections.get(ref.handbook, {}), (entry.id, ref)
+
+
+@pytest.mark.parametrize("handbook", ["000", "001", "002", "003", "004"])
+def test_every_handbook_section_is_covered(handbook):
+    cited = {ref.section for e in KB.entries for ref in e.sources if ref.handbook == handbook}
+    uncovered = sorted(set(KB.sections[handbook]) - cited)
+    assert uncovered == [], f"sections of handbook {handbook} without an entry: {uncovered}"
+
+
+def test_citation_names_handbook_and_section():
+    entry = next(e for e in KB.entries if e.id.startswith("zou-"))
+    citation = KB.citation(entry.sources[0])
+    assert citation.startswith("Werkafspraken Uitstroom Zuidoost-Utrecht, ")
+
+
+# --- privacy: no employees' names, personal addresses or direct numbers ---------------
+PERSONAL_EMAIL = re.compile(r"\b[a-z]{1,2}\.[a-z]+@|\b[a-z]+\.[a-z]+@(?!noordoostpolder)")
+MOBILE = re.compile(r"\b06[\s-]?\d{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?\d{2}\b")
+
+
+def employee_names() -> set[str]:
+    """People the handbooks name: presenters, contact persons ('Telefoonnummer <Naam>:')."""
+    names = {"Sanderijn Brouwer", "Monique van Lunsen", "Jorie Bockma", "Annelies Bart", "Janna Arjaans"}
+    for path in HANDBOOKS.glob("*.txt"):
+        text = path.read_text("utf-8", errors="replace")
+        names |= {
+            m.group(1) for m in re.finditer(r"Telefoonnummer ([A-Z][a-z]+(?: [a-z]+)* [A-Z][a-z]+):", text)
+        }
+    return names
+
+
+def test_no_employee_contact_details():
+    for entry in KB.entries:
+        blob = " ".join(
+            [entry.client, entry.begeleider] + [f"{c.name} {c.email} {c.phone}" for c in entry.contacts]
+        )
+        assert not MOBILE.search(blob), entry.id
+        assert not PERSONAL_EMAIL.search(blob.lower()), entry.id
+
+
+def test_no_employee_names():
+    names = employee_names()
+    assert {"Bianca Smit", "Mieke van Viegen", "Lo Woudstra"} <= names
+    for entry in KB.entries:
+        blob = " ".join([entry.client, entry.begeleider, *entry.questions, *(c.name for c in entry.contacts)])
+        found = [n for n in names if n in blob or n.split()[-1] in blob.split()]
+        assert found == [], (entry.id, found)
+
+
+# --- own words: no run of ten words copied from a handbook ------------------------------------
+def handbook_ngrams(n: int = 10) -> set[tuple[str, ...]]:
+    grams = set()
+    for path in HANDBOOKS.glob("*.txt"):
+        tokens = words(path.read_text("utf-8", errors="replace"))
+        grams |= {tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
+    return grams
+
+
+@pytest.mark.skipif(not HANDBOOKS.exists(), reason="handbooks not beside the repository")
+def test_no_sentence_copied_from_a_handbook():
+    grams = handbook_ngrams()
+    copied = []
+    for entry in KB.entries:
+        for text in (entry.client, entry.begeleider):
+            tokens = words(text)
+            if any(tuple(tokens[i : i + 10]) in grams for i in range(len(tokens) - 9)):
+                copied.append(entry.id)
+    assert copied == []
+
+
+def test_loader_reads_a_fresh_copy(tmp_path):
+    kb = load()
+    assert {e.id for e in kb.entries} == {e.id for e in KB.entries}

@@ -1,0 +1,57 @@
+"""Retrieval honours the region policy and finds the obvious entries."""
+
+from __future__ import annotations
+
+import pytest
+
+from uitstroom.knowledge.answer import UNCOVERED, Asker, compose
+from uitstroom.knowledge.model import default_knowledge_base
+from uitstroom.knowledge.retrieval import default_retriever
+
+KB = default_knowledge_base()
+R = default_retriever()
+REGIONS = ["amsterdam", "westfriesland", "noordoostpolder", "zuidoost-utrecht"]
+
+
+@pytest.mark.parametrize("region", REGIONS)
+@pytest.mark.parametrize(
+    "question",
+    ["hoe werkt woningnet", "wanneer is de uitstroomtafel", "wie betaalt de verhuizing", "wat is proefwonen"],
+)
+def test_never_another_regions_rule(region, question):
+    for hit in R.search(question, region, k=10):
+        assert hit.entry.is_general or region in hit.entry.regions
+
+
+def test_general_askers_only_get_general_entries():
+    assert all(h.entry.is_general for h in R.search("hoe werkt woningnet", "algemeen", k=10))
+
+
+def test_region_specific_beats_general():
+    top = R.search("wanneer is de eerste uitstroomtafel", "noordoostpolder")[0]
+    assert top.entry.id.startswith("nop-")
+
+
+def test_typos_still_find_the_entry():
+    top = R.search("hoeveel kost het verlengen van woningnett", "amsterdam")[0]
+    assert "8 euro" in top.entry.client
+
+
+def test_nonsense_finds_nothing_confident():
+    hits = R.search("qwerty zxcvb", "amsterdam")
+    assert not hits or hits[0].confidence < 0.3
+
+
+def test_answer_names_region_and_source():
+    entry = R.search("wat is omgekeerde plaatsing", "zuidoost-utrecht")[0].entry
+    text = compose(KB, entry, Asker("begeleider", "zuidoost-utrecht", "Zeist"))
+    assert "Dit geldt voor Zuidoost-Utrecht." in text
+    assert "Bron: Werkafspraken Uitstroom Zuidoost-Utrecht," in text
+    assert entry.begeleider in text
+
+
+def test_uncovered_region_is_told_there_is_no_handbook():
+    entry = R.search("wat is proefwonen", "algemeen")[0].entry
+    text = compose(KB, entry, Asker("client", UNCOVERED, "Groningen"))
+    assert "Voor Groningen heb ik geen eigen handboek" in text
+    assert entry.client in text
