@@ -61,7 +61,9 @@ def evaluate() -> dict:
         if ids and ids[0] in expected:
             top1 += 1
         else:
-            misses.append({"question": q["question"], "region": region, "expected": sorted(expected), "got": ids})
+            misses.append(
+                {"question": q["question"], "region": region, "expected": sorted(expected), "got": ids}
+            )
         if expected & set(ids):
             top3 += 1
         if hits and not hits[0].entry.is_general and region not in hits[0].entry.regions:

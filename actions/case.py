@@ -1,0 +1,315 @@
+"""Personal guidance from the client's own dossier, and caseload questions and updates for begeleiders.
+
+Access rules, enforced here: a client sees only their own case (bound by their
+token); a begeleider sees and changes only their own caseload; anyone else gets
+general answers only. Every update is confirmed first and audited.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import never_crash
+from actions.identity import identify, store
+from actions.messages import say
+from uitstroom.casestore import parsing
+from uitstroom.casestore.access import Identity
+from uitstroom.casestore.models import Client
+from uitstroom.casestore.repository import match_names
+from uitstroom.casestore.rules import (
+    document_label,
+    meeting_label,
+    missing_documents,
+    next_step,
+    open_items,
+)
+from uitstroom.knowledge.model import default_knowledge_base
+
+STATUS_TEXT = {"nog_niet": "nog niet geregeld", "aangevraagd": "aangevraagd, nog niet binnen",
+               "verlopen": "verlopen", "binnen": "binnen", "onbekend": "nog niet besproken",
+               "niet_voldaan": "nog niet", "open": "nog te doen"}  # fmt: skip
+PHASE_TEXT = {"instroom": "instroom", "doorstroom": "doorstroom", "uitstroom": "uitstroom",
+              "proefwonen": "proefwonen", "zelfstandig_wonen": "zelfstandig wonen"}  # fmt: skip
+NOT_IDENTIFIED = (
+    "Ik weet niet wie je bent, dus ik kan je dossier niet zien. "
+    "Wil je je eigen dossier bekijken? Open de chat via de persoonlijke link van je begeleider. "
+    "Algemene vragen kan ik wel beantwoorden."
+)
+
+
+def datum(day: dt.date | None) -> str:
+    months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+              "oktober", "november", "december"]  # fmt: skip
+    return f"{day.day} {months[day.month - 1]} {day.year}" if day else ""
+
+
+def region_label(region: str) -> str:
+    return default_knowledge_base().regions[region].label
+
+
+def first_sentence(text: str) -> str:
+    return text.split(". ")[0].rstrip(".") + "."
+
+
+async def own_client(identity: Identity) -> Client | None:
+    if identity.role != "client":
+        return None
+    return await asyncio.to_thread(store().client, identity.subject)
+
+
+class ActionCaseRegelen(Action):
+    """'Wat moet ik nog regelen?': the client's own missing documents, each with what to do."""
+
+    def name(self) -> str:
+        return "action_case_regelen"
+
+    @never_crash
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+        identity = await identify(tracker)
+        if identity.role == "begeleider":
+            return await ActionCaseload().run(dispatcher, tracker, domain)
+        client = await own_client(identity)
+        if client is None or client.case is None:
+            dispatcher.utter_message(text=NOT_IDENTIFIED)
+            return []
+        kb = default_knowledge_base()
+        todos = missing_documents(client.case)
+        if not todos:
+            dispatcher.utter_message(text="Goed nieuws: al je papieren zijn binnen.")
+            return _region_slots(client)
+        lines = [f"Dit moet je nog regelen ({region_label(client.case.region)}):"]
+        buttons = []
+        for i, todo in enumerate(todos, 1):
+            explanation = first_sentence(kb.by_id(todo.entry).client) if todo.entry else ""
+            lines.append(f"{i}. {todo.label}: {STATUS_TEXT.get(todo.status, todo.status)}. {explanation}")
+            if todo.entry:
+                buttons.append({"title": f"Meer over: {todo.label}",
+                                "payload": f'/vraag_procedure{{"kennis_id": "{todo.entry}"}}'})  # fmt: skip
+        lines.append("Begin met de eerste. Je begeleider helpt je daarbij.")
+        dispatcher.utter_message(text="\n".join(lines), buttons=buttons[:4])
+        return _region_slots(client)
+
+
+class ActionCaseVolgendeStap(Action):
+    """'Wat is mijn volgende stap?': the most urgent open item and the coming deadlines."""
+
+    def name(self) -> str:
+        return "action_case_volgende_stap"
+
+    @never_crash
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+        identity = await identify(tracker)
+        if identity.role == "begeleider":
+            return await ActionCaseload().run(dispatcher, tracker, domain)
+        client = await own_client(identity)
+        if client is None or client.case is None:
+            dispatcher.utter_message(text=NOT_IDENTIFIED)
+            return []
+        step = next_step(client.case)
+        if step is None:
+            dispatcher.utter_message(text="Je hebt op dit moment niets open staan. Goed bezig!")
+            return _region_slots(client)
+        when = f" Dat moet vóór {datum(step.due)}." if step.due else ""
+        late = " Dit is al te laat: bespreek het snel met je begeleider." if step.overdue else ""
+        text = f"Je volgende stap: {step.label}.{when}{late}"
+        dated = [t for t in open_items(client.case) if t.due and t is not step][:3]
+        if dated:
+            text += "\nDaarna:\n" + "\n".join(f"- {t.label}: {datum(t.due)}" for t in dated)
+        dispatcher.utter_message(text=text)
+        return _region_slots(client)
+
+
+class ActionCaseOverzicht(Action):
+    """'Hoe staat mijn dossier ervoor?': phase, region, documents and next meeting."""
+
+    def name(self) -> str:
+        return "action_case_overzicht"
+
+    @never_crash
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+        identity = await identify(tracker)
+        if identity.role == "begeleider":
+            return await ActionCaseload().run(dispatcher, tracker, domain)
+        client = await own_client(identity)
+        if client is None or client.case is None:
+            dispatcher.utter_message(text=NOT_IDENTIFIED)
+            return []
+        case = client.case
+        done = [document_label(d.type) for d in case.documents if d.status == "binnen"]
+        missing = missing_documents(case)
+        meeting = next((m for m in case.meetings if m.planned_on and not m.held_on), None)
+        lines = [
+            f"Hoi {client.first_name}. Je zit in de fase {PHASE_TEXT.get(case.phase, case.phase)}.",
+            f"Je route: {case.route}, in {region_label(case.region)}.",
+            f"Binnen: {', '.join(done) if done else 'nog niets'}.",
+            f"Nog te regelen: {len(missing)} {'papier' if len(missing) == 1 else 'papieren'}.",
+        ]
+        if meeting:
+            lines.append(
+                f"Je volgende afspraak: {meeting_label(meeting.kind)} op {datum(meeting.planned_on)}."
+            )
+        dispatcher.utter_message(text="\n".join(lines))
+        return _region_slots(client)
+
+
+def _region_slots(client: Client) -> list[dict]:
+    return [SlotSet("regio", client.case.region), SlotSet("rol", "client")]
+
+
+# --- begeleiders ----------------------------------------------------------------------
+NOT_A_BEGELEIDER = (
+    "Dit overzicht is alleen voor begeleiders die zijn ingelogd. Ik kan wel algemene vragen beantwoorden."
+)
+
+
+def _matches_query(client: Client, text: str) -> bool:
+    case = client.case
+    doc = parsing.document_type(text)
+    window = parsing.window_in(text)
+    kind = parsing.meeting_kind(text)
+    any_tafel = kind is None and "uitstroomtafel" in text.lower()
+    if doc:
+        return doc in {t.code for t in missing_documents(case)}
+    if kind or any_tafel:
+        planned = [m.planned_on for m in case.meetings if not m.held_on and m.planned_on
+                   and (m.kind == kind or (any_tafel and m.kind.startswith("uitstroomtafel")))]  # fmt: skip
+        due = [t.due for t in open_items(case) if t.kind == "deadline" and t.due
+               and (t.code == kind or (any_tafel and t.code.startswith("uitstroomtafel")))]  # fmt: skip
+        dates = planned or due
+        if window:
+            return any(window[0] <= d <= window[1] for d in dates)
+        return bool(dates)
+    if "te laat" in text.lower() or "verlopen" in text.lower() or "achter" in text.lower():
+        return any(t.overdue for t in open_items(case))
+    return True
+
+
+class ActionCaseload(Action):
+    """Caseload questions: 'welke cliënten missen nog een inkomensverklaring?', 'wie heeft binnen twee
+    maanden een uitstroomtafel?'. Only the begeleider's own clients are ever listed."""
+
+    def name(self) -> str:
+        return "action_caseload"
+
+    @never_crash
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+        identity = await identify(tracker)
+        if identity.role != "begeleider":
+            dispatcher.utter_message(text=NOT_A_BEGELEIDER)
+            return []
+        text = tracker.latest_message.get("text") or ""
+        clients = await asyncio.to_thread(store().caseload, identity.subject)
+        found = [c for c in clients if c.case and _matches_query(c, text)]
+        if not found:
+            dispatcher.utter_message(text="Geen van je cliënten past bij die vraag.")
+            return [SlotSet("rol", "begeleider")]
+        lines = [f"{len(found)} van je {len(clients)} cliënten:"]
+        for c in found:
+            step = next_step(c.case)
+            extra = f"volgende stap: {step.label}" + (f" ({datum(step.due)})" if step and step.due else "")
+            late = " [te laat]" if step and step.overdue else ""
+            summary = extra if step else "niets open"
+            lines.append(f"- {c.first_name} ({c.client_number}, {c.case.phase}): {summary}{late}")
+        dispatcher.utter_message(text="\n".join(lines))
+        return [SlotSet("rol", "begeleider")]
+
+
+def describe(update: dict) -> str:
+    if update["what"] == "document":
+        return f"{document_label(update['type'])} van {update['name']}: {STATUS_TEXT[update['status']]}"
+    day = datum(dt.date.fromisoformat(update["date"]))
+    return f"{meeting_label(update['type'])} voor {update['name']} op {day}"
+
+
+class ActionPrepareUpdate(Action):
+    """Reads an update from a begeleider's sentence and asks to confirm it before anything is written."""
+
+    def name(self) -> str:
+        return "action_prepare_update"
+
+    @never_crash
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+        identity = await identify(tracker)
+        if identity.role != "begeleider":
+            dispatcher.utter_message(text=NOT_A_BEGELEIDER)
+            return []
+        text = tracker.latest_message.get("text") or ""
+        clients = await asyncio.to_thread(store().caseload, identity.subject)
+        words = [w.strip(".,!?:;") for w in text.split()]
+        candidates = [
+            w for w in words if w[:1].isupper() and w.lower() not in ("de", "het", "uitstroomtafel")
+        ]
+        matches = []
+        for word in candidates or words:
+            matches += match_names(clients, word, 85)
+        unique = {m.client.client_number: m.client for m in matches}
+        if not unique:
+            dispatcher.utter_message(
+                text="Ik vind die cliënt niet in jouw caseload. Wil je de voornaam controleren?"
+            )
+            return []
+        if len(unique) > 1:
+            options = ", ".join(f"{c.first_name} ({c.client_number})" for c in unique.values())
+            dispatcher.utter_message(text=f"Ik vind meer dan één cliënt: {options}. Over wie gaat het?")
+            return []
+        client = next(iter(unique.values()))
+        doc, kind = parsing.document_type(text), parsing.meeting_kind(text)
+        day = parsing.date_in(text)
+        if kind and day:
+            update = {"what": "meeting", "type": kind, "date": day.isoformat()}
+        elif doc and parsing.status(text):
+            update = {"what": "document", "type": doc, "status": parsing.status(text)}
+        else:
+            dispatcher.utter_message(
+                text="Wat wil je vastleggen? Bijvoorbeeld: 'de inkomensverklaring van Pieter is binnen' "
+                "of 'uitstroomtafel 1 voor Fatima op 12 maart'."
+            )
+            return []
+        update |= {"client": client.client_number, "case_id": client.case.id, "name": client.first_name}
+        dispatcher.utter_message(
+            text=f"Klopt dit? {describe(update)}.",
+            buttons=[
+                {"title": "Ja, opslaan", "payload": "/bevestigen"},
+                {"title": "Nee", "payload": "/ontkennen"},
+            ],
+        )
+        return [SlotSet("wacht_op_bevestiging", json.dumps(update))]
+
+
+class ActionConfirmUpdate(Action):
+    """Writes the pending update after 'ja', drops it after 'nee'. Re-checks the caseload before writing."""
+
+    def name(self) -> str:
+        return "action_confirm_update"
+
+    @never_crash
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+        pending = tracker.get_slot("wacht_op_bevestiging")
+        if not pending:
+            say(dispatcher, "ok")
+            return []
+        clear = [SlotSet("wacht_op_bevestiging", None)]
+        if tracker.latest_message.get("intent", {}).get("name") != "bevestigen":
+            dispatcher.utter_message(text="Oké, ik heb niets opgeslagen.")
+            return clear
+        identity = await identify(tracker)
+        update = json.loads(pending)
+        own = {c.client_number for c in await asyncio.to_thread(store().caseload, identity.subject or "")}
+        if identity.role != "begeleider" or update["client"] not in own:
+            dispatcher.utter_message(text=NOT_A_BEGELEIDER)
+            return clear
+        channel = tracker.get_latest_input_channel() or "onbekend"
+        if update["what"] == "document":
+            await asyncio.to_thread(store().set_document_status, identity.actor, update["case_id"],
+                                    update["type"], update["status"], channel)  # fmt: skip
+        else:
+            await asyncio.to_thread(store().plan_meeting, identity.actor, update["case_id"], update["type"],
+                                    dt.date.fromisoformat(update["date"]), channel)  # fmt: skip
+        dispatcher.utter_message(text=f"Opgeslagen: {describe(update)}.")
+        return clear
