@@ -123,7 +123,7 @@ def window_in(text: str, today: dt.date | None = None) -> tuple[dt.date, dt.date
         if amount:
             if m.group(2).startswith("maand"):
                 return today, add_months(today, amount)
-            days = amount * (7 if m.group(2).startswith("week") else 1)
+            days = amount * (1 if m.group(2) == "dagen" else 7)
             return today, today + dt.timedelta(days=days)
     if "deze maand" in folded:
         return today, add_months(today.replace(day=1), 1) - dt.timedelta(days=1)

@@ -92,6 +92,10 @@ def criteria_status(case: Case) -> list[Todo]:
 
 def _anchor_date(case: Case, rule: dict) -> dt.date | None:
     anchor = rule["anchor"]
+    if rule.get("repeat"):
+        held = [m.held_on for m in case.meetings if m.kind == rule.get("meeting") and m.held_on]
+        if held:
+            return max(held)
     if anchor in ("renewed_on", "registered_on"):
         doc = next((d for d in case.documents if d.type == rule.get("document")), None)
         return (doc.renewed_on or doc.registered_on) if doc else None
@@ -99,10 +103,12 @@ def _anchor_date(case: Case, rule: dict) -> dt.date | None:
 
 
 def _is_done(case: Case, rule: dict) -> bool:
+    if rule.get("repeat"):
+        return False  # a yearly item is never done for good: the next one is due
     if "meeting" in rule:
         return any(m.kind == rule["meeting"] and m.held_on for m in case.meetings)
     if rule.get("anchor") in ("renewed_on", "registered_on"):
-        return False  # a yearly renewal is never done for good: the next one is due
+        return False  # a renewal is never done for good: the next one is due
     doc = next((d for d in case.documents if d.type == rule.get("document")), None)
     return bool(doc and doc.status == DONE_DOCUMENT)
 

@@ -1,0 +1,67 @@
+"""Regional rules, date arithmetic and the reading of begeleider updates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import yaml
+
+from uitstroom import KNOWLEDGE_DIR
+from uitstroom.casestore import parsing
+from uitstroom.casestore.rules import add_months
+from uitstroom.knowledge.model import default_knowledge_base
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def test_every_rule_links_to_an_existing_knowledge_entry():
+    ids = {e.id for e in default_knowledge_base().entries}
+    rules = yaml.safe_load((KNOWLEDGE_DIR / "rules.yml").read_text("utf-8"))
+    for region, spec in rules["regions"].items():
+        for key in ("documents", "criteria", "deadlines"):
+            for item in spec[key]:
+                assert item["entry"] in ids, (region, item)
+
+
+def test_add_months_handles_month_ends():
+    assert add_months(dt.date(2026, 1, 31), 1) == dt.date(2026, 2, 28)
+    assert add_months(dt.date(2026, 11, 23), -6) == dt.date(2026, 5, 23)
+    assert add_months(dt.date(2026, 11, 23), 14) == dt.date(2028, 1, 23)
+
+
+@pytest.mark.parametrize(
+    ("text", "doc", "meeting", "status", "day"),
+    [
+        ("de inkomensverklaring van Pieter is binnen", "inkomensverklaring", None, "binnen", None),
+        ("uitstroomtafel 1 voor Fatima op 12 maart", None, "uitstroomtafel_1", None, dt.date(2027, 3, 12)),
+        ("ust 2 voor Lisa op 3-2-2027", None, "uitstroomtafel_2", None, dt.date(2027, 2, 3)),
+        ("woningnet van Lisa is verlengd", "woningnet", None, "binnen", None),
+        ("Joost heeft de inkomensverklaring aangevraagd", "inkomensverklaring", None, "aangevraagd", None),
+        ("de 3-partijenovereenkomst van Emma is getekend", "driepartijenovereenkomst", None, "binnen", None),
+        ("evaluatie Kevin op 15 januari 2027", None, "evaluatie", None, dt.date(2027, 1, 15)),
+    ],
+)
+def test_updates_are_read(text, doc, meeting, status, day):
+    assert parsing.document_type(text) == doc
+    assert parsing.meeting_kind(text) == meeting
+    if status:
+        assert parsing.status(text) == status
+    assert parsing.date_in(text, TODAY) == day
+
+
+def test_a_date_already_past_this_year_means_next_year():
+    assert parsing.date_in("op 1 maart", TODAY) == dt.date(2027, 3, 1)
+    assert parsing.date_in("op 31 februari", TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("wie heeft binnen twee maanden een uitstroomtafel", dt.date(2027, 1, 23)),
+        ("binnen 3 weken", dt.date(2026, 12, 14)),
+        ("deze maand", dt.date(2026, 11, 30)),
+    ],
+)
+def test_time_windows(text, end):
+    assert parsing.window_in(text, TODAY)[1] == end
