@@ -60,7 +60,11 @@ async def answer_question(
                 text="Dat weet ik niet. Vraag het aan je begeleider, die weet hoe het bij jou zit."
             )
         return []
+    # Close call: answer, and offer the runners-up so a wrong first guess costs one tap.
+    others = [h for h in hits[1:] if h.confidence >= SUGGEST_CONFIDENCE and hits[0].score - h.score < 0.15]
     dispatcher.utter_message(text=compose(kb, hits[0].entry, asker))
+    if others:
+        dispatcher.utter_message(text="Bedoelde je iets anders?", buttons=suggestion_buttons(others))
     return []
 
 

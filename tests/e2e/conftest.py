@@ -9,7 +9,11 @@ from collections.abc import Iterator
 
 import pytest
 
+from uitstroom.casestore.access import issue_token
+from uitstroom.casestore.setup import setup
 from uitstroom.stack import Stack, free_port, latest_model
+
+SECRET = "e2e-" + uuid.uuid4().hex  # the servers under test sign and check tokens with this key
 
 
 class Chat:
@@ -42,10 +46,18 @@ class Chat:
 
 
 @pytest.fixture(scope="session")
-def stack() -> Iterator[Stack]:
+def case_db(tmp_path_factory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('casestore') / 'casestore.sqlite'}"
+    setup(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def stack(case_db) -> Iterator[Stack]:
     running = Stack(
-        model=latest_model(), rasa_port=free_port(), action_port=free_port(), web_port=free_port()
-    )
+        model=latest_model(), rasa_port=free_port(), action_port=free_port(), web_port=free_port(),
+        extra_env={"UITSTROOM_DATABASE_URL": case_db, "UITSTROOM_SECRET": SECRET},
+    )  # fmt: skip
     running.start()
     try:
         running.wait_ready(timeout=240)
@@ -57,3 +69,18 @@ def stack() -> Iterator[Stack]:
 @pytest.fixture
 def chat(stack: Stack) -> Chat:
     return Chat(stack.rasa_url)
+
+
+def token(role: str, subject: str) -> str:
+    return issue_token(role, subject, days=1, key=SECRET)
+
+
+@pytest.fixture
+def client_chat(stack: Stack):
+    """A chat opened through a client's personal link."""
+    return lambda number: Chat(stack.rasa_url, {"token": token("client", number)})
+
+
+@pytest.fixture
+def begeleider_chat(stack: Stack):
+    return lambda code: Chat(stack.rasa_url, {"token": token("begeleider", code)})

@@ -1,0 +1,86 @@
+"""Personal guidance from the case store, and the lines nobody may cross."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from tests.e2e.conftest import Chat
+from uitstroom.casestore.db import session_factory
+from uitstroom.casestore.models import AuditEntry
+from uitstroom.casestore.repository import CaseStore
+
+pytestmark = pytest.mark.e2e
+
+
+def test_client_link_lists_own_missing_documents(client_chat):
+    reply = client_chat("C-3001").say("wat moet ik nog regelen?")
+    assert "Zuidoost-Utrecht" in reply
+    for label in (
+        "Inkomensverklaring",
+        "3-partijenovereenkomst",
+        "Overdrachtsdocument",
+        "Preventie-actieplan",
+    ):
+        assert label in reply
+    assert "Begeleidingsovereenkomst" not in reply  # Joost already has that one
+
+
+def test_client_next_step_has_a_date(client_chat):
+    reply = client_chat("C-2003").say("wat is mijn volgende stap")
+    assert "Je volgende stap" in reply
+
+
+def test_anonymous_chat_reads_no_case(chat):
+    reply = chat.say("wat moet ik nog regelen?")
+    assert "Ik weet niet wie je bent" in reply
+    assert "Inkomensverklaring" not in reply
+
+
+def test_forged_token_reads_no_case(stack):
+    forged = Chat(stack.rasa_url, {"token": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJDLTMwMDEifQ.bad"})
+    assert "Ik weet niet wie je bent" in forged.say("hoe staat mijn dossier ervoor")
+
+
+def test_client_cannot_read_another_case_or_a_caseload(client_chat):
+    pieter = client_chat("C-1001")
+    reply = pieter.say("wat moet ik nog regelen voor Fatima")
+    assert "Fatima" not in reply and "Urgentie" not in reply  # only Pieter's own list
+    reply = pieter.say("welke cliënten missen nog een inkomensverklaring")
+    assert "alleen voor begeleiders" in reply
+
+
+def test_begeleider_caseload_question_lists_exactly_the_right_clients(begeleider_chat):
+    reply = begeleider_chat("B-03").say("welke cliënten missen nog een inkomensverklaring?")
+    listed = {name for name in ("Joost", "Tim", "Marco", "Esra", "Ilse", "Özlem") if name in reply}
+    assert listed == {"Joost", "Tim", "Marco", "Esra"}
+    assert "Pieter" not in reply and "Anouk" not in reply  # another begeleider's clients
+
+
+def test_begeleider_cannot_update_someone_elses_client(begeleider_chat):
+    reply = begeleider_chat("B-01").say("de inkomensverklaring van Joost is binnen")
+    assert "niet in jouw caseload" in reply
+
+
+def test_update_is_confirmed_stored_and_audited(begeleider_chat, case_db):
+    anna = begeleider_chat("B-01")
+    reply = anna.say("de inkomensverklaring van Anouk is binnen")
+    assert "Klopt dit?" in reply and "Anouk" in reply
+    assert "Opgeslagen" in anna.say("ja")
+    anouk = CaseStore(session_factory(case_db)).client("C-1006")
+    assert {d.type: d.status for d in anouk.case.documents}["inkomensverklaring"] == "binnen"
+    with session_factory(case_db)() as s:
+        audit = s.scalars(select(AuditEntry).where(AuditEntry.actor == "begeleider:B-01")).all()
+    assert [(a.action, a.detail, a.case_id) for a in audit][-1] == (
+        "document",
+        "inkomensverklaring=binnen",
+        anouk.case.id,
+    )
+
+
+def test_update_can_be_cancelled(begeleider_chat, case_db):
+    jeroen = begeleider_chat("B-02")
+    assert "Klopt dit?" in jeroen.say("uitstroomtafel 1 voor Lisa op 12 maart")
+    assert "niets opgeslagen" in jeroen.say("nee")
+    with session_factory(case_db)() as s:
+        assert not s.scalars(select(AuditEntry).where(AuditEntry.actor == "begeleider:B-02")).all()
