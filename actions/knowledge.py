@@ -9,10 +9,11 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import asker_from, never_crash
+from actions.identity import store
 from actions.messages import say
 from actions.places import place_events, place_from_message
 from uitstroom.knowledge.answer import UNCOVERED, Asker, compose
-from uitstroom.knowledge.model import GENERAL_REGION, default_knowledge_base
+from uitstroom.knowledge.model import GENERAL_REGION, Entry, default_knowledge_base
 from uitstroom.knowledge.retrieval import Hit, default_retriever
 
 ANSWER_CONFIDENCE = 0.45  # below this we do not answer, we offer the closest topics
@@ -43,13 +44,13 @@ async def answer_question(
     dispatcher: CollectingDispatcher, text: str, asker: Asker, threshold: float = ANSWER_CONFIDENCE
 ) -> list[dict]:
     """Answers, asks for the place first, or says honestly that it does not know. Returns slot events."""
-    kb = default_knowledge_base()
     hits = await search(text, asker)
     if asker.region is None and hits and not hits[0].entry.is_general:
         # The answer differs per region: ask where the user lives, answer right after.
         say(dispatcher, "vraag_plaats")
         return [SlotSet("open_vraag", text)]
     if not hits or hits[0].confidence < threshold:
+        await asyncio.to_thread(store().add_feedback, "onbeantwoord", text, None, asker.region)
         buttons = suggestion_buttons(hits)
         if buttons:
             dispatcher.utter_message(
@@ -62,10 +63,23 @@ async def answer_question(
         return []
     # Close call: answer, and offer the runners-up so a wrong first guess costs one tap.
     others = [h for h in hits[1:] if h.confidence >= SUGGEST_CONFIDENCE and hits[0].score - h.score < 0.15]
-    dispatcher.utter_message(text=compose(kb, hits[0].entry, asker))
+    return give_answer(dispatcher, hits[0].entry, asker, text, others)
+
+
+def give_answer(
+    dispatcher: CollectingDispatcher,
+    entry: Entry,
+    asker: Asker,
+    question: str,
+    others: list[Hit] | None = None,
+) -> list[dict]:
+    """The answer, then either runner-up topics or the 👍/👎 question; remembers what was answered."""
+    dispatcher.utter_message(text=compose(default_knowledge_base(), entry, asker))
     if others:
         dispatcher.utter_message(text="Bedoelde je iets anders?", buttons=suggestion_buttons(others))
-    return []
+    else:
+        say(dispatcher, "feedback_vraag")
+    return [SlotSet("laatste_kennis_id", entry.id), SlotSet("laatste_vraag", question)]
 
 
 def chosen_entry_id(tracker: Tracker) -> str | None:
@@ -93,8 +107,7 @@ class ActionAnswerKnowledge(Action):
             entry = kb.by_id(entry_id)
             allowed = entry.is_general or asker.region in entry.regions
             if allowed:
-                dispatcher.utter_message(text=compose(kb, entry, asker))
-                return events
+                return events + give_answer(dispatcher, entry, asker, entry.title)
         text = tracker.latest_message.get("text") or ""
         return events + await answer_question(dispatcher, text, asker)
 
@@ -111,7 +124,6 @@ class ActionFallbackKnowledge(Action):
         asker = asker_from(tracker)
         hits = await search(text, asker)
         if hits and hits[0].confidence >= FALLBACK_CONFIDENCE and (asker.region or hits[0].entry.is_general):
-            dispatcher.utter_message(text=compose(default_knowledge_base(), hits[0].entry, asker))
-            return []
+            return give_answer(dispatcher, hits[0].entry, asker, text)
         say(dispatcher, "fallback")
         return []

@@ -12,6 +12,7 @@ import unicodedata
 
 from uitstroom.text import words
 
+FEEDBACK_EMOJI = {"👍", "👎"}  # a rating, not unreadable input
 MAX_CHARS = 1000  # longer messages are clipped before NLU: meaning sits at the start, cost grows with length
 
 _DUTCH = frozenset(
@@ -130,6 +131,8 @@ def _is_binary_like(text: str) -> bool:
 def classify(text: str | None) -> str | None:
     if text is None or not text.strip():
         return "leeg"
+    if text.strip() in FEEDBACK_EMOJI:
+        return None
     if _is_binary_like(text):
         return "onleesbaar"
     if not any(ch.isalpha() for ch in text):

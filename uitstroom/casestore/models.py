@@ -124,3 +124,29 @@ class AuditEntry(Base):
     action = Column(String(60), nullable=False)
     detail = Column(Text)
     channel = Column(String(40))
+
+
+class Notification(Base):
+    """A message for a begeleider (e.g. a client asks for contact); delivered by a Notifier transport."""
+
+    __tablename__ = "notifications"
+    id = Column(Integer, primary_key=True)
+    begeleider_id = Column(ForeignKey("begeleiders.id"), nullable=False)
+    contact_request_id = Column(ForeignKey("contact_requests.id"))
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+    text = Column(Text, nullable=False)
+    transport = Column(String(20), nullable=False, default="web")
+    read_at = Column(DateTime)
+
+
+class Feedback(Base):
+    """What content editors need: answers rated down and questions we could not answer."""
+
+    __tablename__ = "feedback"
+    id = Column(Integer, primary_key=True)
+    at = Column(DateTime, nullable=False, default=utcnow)
+    kind = Column(String(20), nullable=False)  # "goed", "slecht" or "onbeantwoord"
+    question = Column(Text)  # redacted: no e-mail addresses, phone numbers or BSN-like numbers
+    entry_id = Column(String(80))
+    region = Column(String(40))
+    comment = Column(Text)

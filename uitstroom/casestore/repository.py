@@ -23,8 +23,12 @@ from uitstroom.casestore.models import (
     ContactRequest,
     Criterion,
     Document,
+    Feedback,
     Meeting,
+    Notification,
 )
+from uitstroom.casestore.notify import Notifier, WebNotifier
+from uitstroom.privacy import redact
 
 _CASE_LOAD = (
     selectinload(Client.case).selectinload(Case.documents),
@@ -51,8 +55,9 @@ def match_names(clients: list[Client], name: str, cutoff: float = 80) -> list[Na
 
 
 class CaseStore:
-    def __init__(self, sessions: sessionmaker | None = None) -> None:
+    def __init__(self, sessions: sessionmaker | None = None, notifier: Notifier | None = None) -> None:
         self.sessions = sessions or session_factory()
+        self.notifier = notifier or WebNotifier()
 
     # --- reads -----------------------------------------------------------------
     def client(self, client_number: str) -> Client | None:
@@ -155,3 +160,45 @@ class CaseStore:
             s.flush()
             self._audit(s, actor, case_id, "contactverzoek", f"verzoek {request.id}", channel)
             return request.id
+
+    def handoff(self, actor: str, client_number: str, question: str, channel: str) -> str | None:
+        """A client asks for their begeleider: store a contact request and notify the begeleider.
+
+        Returns the begeleider's name, or None when the client is unknown.
+        """
+        with self.sessions.begin() as s:
+            client = s.scalars(select(Client).where(Client.client_number == client_number)).first()
+            if client is None or client.case is None:
+                return None
+            question = redact(question)
+            request = ContactRequest(case_id=client.case.id, question=question, channel=channel)
+            s.add(request)
+            s.flush()
+            text = f"{client.first_name} ({client.client_number}) wil contact met je."
+            if question:
+                text += f' Laatste vraag: "{question}"'
+            self.notifier.notify(s, client.begeleider, text, request.id)
+            self._audit(s, actor, client.case.id, "contactverzoek", f"verzoek {request.id}", channel)
+            return client.begeleider.name
+
+    def notifications_for(self, begeleider_code: str) -> list[Notification]:
+        with self.sessions() as s:
+            query = (
+                select(Notification)
+                .join(Begeleider)
+                .where(Begeleider.code == begeleider_code)
+                .order_by(Notification.created_at.desc())
+            )
+            return list(s.scalars(query))
+
+    # --- feedback for content editors ---------------------------------------------
+    def add_feedback(
+        self, kind: str, question: str, entry_id: str | None, region: str | None, comment: str | None = None
+    ) -> None:
+        with self.sessions.begin() as s:
+            s.add(Feedback(kind=kind, question=redact(question or ""), entry_id=entry_id, region=region,
+                           comment=redact(comment) if comment else None))  # fmt: skip
+
+    def feedback(self, kinds: tuple[str, ...] = ("slecht", "onbeantwoord")) -> list[Feedback]:
+        with self.sessions() as s:
+            return list(s.scalars(select(Feedback).where(Feedback.kind.in_(kinds)).order_by(Feedback.at)))

@@ -1,0 +1,62 @@
+"""'Ik wil met een mens praten': a contact request and a notification, or a contact point."""
+
+from __future__ import annotations
+
+import asyncio
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import never_crash
+from actions.identity import identify, store
+from actions.messages import say
+from uitstroom.knowledge.model import default_knowledge_base
+
+
+def previous_question(tracker: Tracker) -> str:
+    """The user's message before this request: what they were stuck on."""
+    texts = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+    earlier = [t for t in texts[:-1] if t and not t.startswith("/")]
+    return earlier[-1] if earlier else ""
+
+
+def region_contacts(region: str | None) -> list[str]:
+    """Organisational contact points the knowledge base gives for a region."""
+    if not region:
+        return []
+    seen, out = set(), []
+    for entry in default_knowledge_base().entries:
+        if region in entry.regions and entry.topic == "contact":
+            for c in entry.contacts:
+                line = ", ".join(x for x in (c.name, c.email, c.phone) if x)
+                if line not in seen:
+                    seen.add(line)
+                    out.append(line)
+    return out[:4]
+
+
+class ActionHandoff(Action):
+    def name(self) -> str:
+        return "action_handoff"
+
+    @never_crash
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+        identity = await identify(tracker)
+        if identity.role == "client":
+            channel = tracker.get_latest_input_channel() or "onbekend"
+            name = await asyncio.to_thread(
+                store().handoff, identity.actor, identity.subject, previous_question(tracker), channel
+            )
+            if name:
+                dispatcher.utter_message(
+                    text=f"Ik heb je begeleider {name} gevraagd om contact met je op te nemen. "
+                    "Je vraag staat erbij. Is het dringend? Bel dan je woonplek."
+                )
+                return []
+        say(dispatcher, "mens_algemeen")
+        contacts = region_contacts(tracker.get_slot("regio"))
+        if contacts:
+            dispatcher.utter_message(
+                text="Contactpunten in jouw regio:\n" + "\n".join(f"- {c}" for c in contacts)
+            )
+        return []
