@@ -1,0 +1,140 @@
+"""'Ben ik klaar om uit te stromen?': the region's criteria one at a time (criteria_form).
+
+Each criterion is asked and explained in B1 Dutch; the answers are recorded in
+the client's case when the chat is bound to one. The check can be interrupted by
+a question and resumed, or stopped ("stop", "laat maar").
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import never_crash
+from actions.identity import identify, store
+from uitstroom.casestore.rules import region_rules
+from uitstroom.knowledge.answer import UNCOVERED
+from uitstroom.knowledge.model import GENERAL_REGION, default_knowledge_base
+
+MAX_CRITERIA = 4
+ANSWER_BUTTONS = [
+    {"title": "Ja", "payload": "/bevestigen"},
+    {"title": "Nee", "payload": "/ontkennen"},
+    {"title": "Weet ik niet", "payload": "/weet_niet"},
+]
+START_MARKER = "__klaar_check__"  # stored in open_vraag while we wait for the user's place
+
+
+def criteria_for(region: str | None) -> list[dict]:
+    key = GENERAL_REGION if region in (None, UNCOVERED) else region
+    return region_rules(key)["criteria"][:MAX_CRITERIA]
+
+
+def region_label(region: str | None) -> str:
+    key = GENERAL_REGION if region in (None, UNCOVERED) else region
+    return default_knowledge_base().regions[key].label
+
+
+class ActionKlaarIntro(Action):
+    def name(self) -> str:
+        return "action_klaar_intro"
+
+    @never_crash
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+        identity = await identify(tracker)
+        region = tracker.get_slot("regio")
+        events: list[dict] = []
+        if identity.role == "client":
+            client = await asyncio.to_thread(store().client, identity.subject)
+            if client and client.case:
+                region = client.case.region
+                events.append(SlotSet("regio", region))
+        if region is None:
+            dispatcher.utter_message(
+                text="In welke plaats woon je? Dan check ik de voorwaarden van jouw regio."
+            )
+            return [SlotSet("open_vraag", START_MARKER)]
+        n = len(criteria_for(region))
+        dispatcher.utter_message(
+            text=f"We lopen samen {n} voorwaarden langs ({region_label(region)}). Eén voor één. "
+            "Je kunt tussendoor iets vragen. Stoppen kan altijd: zeg dan stop."
+        )
+        resets = [SlotSet(f"criterium_{i}", None) for i in range(1, MAX_CRITERIA + 1)]
+        return events + resets + [FollowupAction("criteria_form")]
+
+
+class ValidateCriteriaForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_criteria_form"
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain):  # type: ignore[no-untyped-def]
+        n = len(criteria_for(tracker.get_slot("regio")))
+        return [f"criterium_{i}" for i in range(1, n + 1)]
+
+
+def _ask_action(number: int) -> type[Action]:
+    class AskCriterium(Action):
+        def name(self) -> str:
+            return f"action_ask_criterium_{number}"
+
+        @never_crash
+        async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+            criteria = criteria_for(tracker.get_slot("regio"))
+            criterion = criteria[number - 1]
+            entry = default_knowledge_base().by_id(criterion["entry"])
+            explanation = entry.client.split(". ")[0].rstrip(".") + "."
+            question = f"Vraag {number} van {len(criteria)}: {criterion['label']}."
+            dispatcher.utter_message(
+                text=f"{question}\n{explanation}\nKlopt dat voor jou?", buttons=ANSWER_BUTTONS
+            )
+            return []
+
+    AskCriterium.__name__ = f"ActionAskCriterium{number}"
+    return AskCriterium
+
+
+ActionAskCriterium1, ActionAskCriterium2, ActionAskCriterium3, ActionAskCriterium4 = (
+    _ask_action(i) for i in range(1, MAX_CRITERIA + 1)
+)
+
+
+class ActionKlaarResultaat(Action):
+    """After the last criterion: what is done, what is missing, who can help; stored when identified."""
+
+    def name(self) -> str:
+        return "action_klaar_resultaat"
+
+    @never_crash
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+        region = tracker.get_slot("regio")
+        criteria = criteria_for(region)
+        answers = [tracker.get_slot(f"criterium_{i}") for i in range(1, len(criteria) + 1)]
+        done = [c["label"] for c, a in zip(criteria, answers, strict=True) if a == "voldaan"]
+        todo = [c["label"] for c, a in zip(criteria, answers, strict=True) if a != "voldaan"]
+        lines = []
+        if done:
+            lines.append("Dit is al goed:\n" + "\n".join(f"- {d}" for d in done))
+        if todo:
+            lines.append(
+                "Hier moet je nog aan werken (of het is nog niet duidelijk):\n"
+                + "\n".join(f"- {t}" for t in todo)
+            )
+            lines.append("Je begeleider helpt je hierbij. Bespreek dit lijstje bij jullie volgende gesprek.")
+        else:
+            lines.append(
+                "Je voldoet aan alle voorwaarden. Bespreek met je begeleider wat de volgende stap is."
+            )
+        identity = await identify(tracker)
+        if identity.role == "client":
+            client = await asyncio.to_thread(store().client, identity.subject)
+            if client and client.case:
+                channel = tracker.get_latest_input_channel() or "onbekend"
+                for criterion, answer in zip(criteria, answers, strict=True):
+                    await asyncio.to_thread(store().set_criterion, identity.actor, client.case.id,
+                                            criterion["code"], answer or "onbekend", channel)  # fmt: skip
+                lines.append("Ik heb je antwoorden in je dossier gezet. Je begeleider ziet ze ook.")
+        dispatcher.utter_message(text="\n\n".join(lines))
+        return [SlotSet(f"criterium_{i}", None) for i in range(1, MAX_CRITERIA + 1)]

@@ -1,0 +1,35 @@
+"""A client walks the readiness check, with an interruption and a stop, and the case shows the answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from uitstroom.casestore.db import session_factory
+from uitstroom.casestore.repository import CaseStore
+
+pytestmark = pytest.mark.e2e
+
+
+def test_client_walks_the_check_with_an_interruption_and_the_case_shows_the_answers(client_chat, case_db):
+    samira = client_chat("C-2005")  # Westfriesland: four criteria
+    reply = samira.say("ben ik klaar om uit te stromen?")
+    assert "4 voorwaarden" in reply and "Westfriesland" in reply
+    assert "Vraag 1 van 4" in reply
+    assert "Vraag 2 van 4" in samira.say("ja")
+    reply = samira.say("wat is een perspectiefplan?")  # interruption: answered, then the check resumes
+    assert "perspectiefplan" in reply.lower() and "Vraag 2 van 4" in reply
+    assert "Vraag 3 van 4" in samira.say("nee")
+    assert "Vraag 4 van 4" in samira.say("weet ik niet")
+    reply = samira.say("ja")
+    assert "Hier moet je nog aan werken" in reply and "in je dossier" in reply
+    case = CaseStore(session_factory(case_db)).client("C-2005").case
+    statuses = {c.code: c.status for c in case.criteria}
+    assert statuses == {"verblijf": "voldaan", "uitstroomklaar": "niet_voldaan", "begeleiding": "onbekend",
+                        "corporatie": "voldaan"}  # fmt: skip
+
+
+def test_the_check_can_be_stopped(chat):
+    chat.say("ik woon in Zeist")
+    assert "Vraag 1 van 3" in chat.say("kan ik al uitstromen")
+    assert "we stoppen" in chat.say("stop")
+    assert "Dit geldt voor Zuidoost-Utrecht" in chat.say("wat is omgekeerde plaatsing")
