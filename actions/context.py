@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import asker_from, never_crash
 from actions.knowledge import answer_question
 from actions.messages import say
 from actions.places import place_confirmation, place_events, place_from_message
-from actions.readiness import START_MARKER
 from uitstroom.knowledge.answer import Asker
 
 
@@ -27,8 +26,6 @@ class ActionSetPlace(Action):
         events = place_events(*place)
         dispatcher.utter_message(text=place_confirmation(*place))
         pending = tracker.get_slot("open_vraag")
-        if pending == START_MARKER:  # the readiness check was waiting for the place
-            return events + [SlotSet("open_vraag", None), FollowupAction("action_klaar_intro")]
         if pending:
             asker = asker_from(tracker)
             asker = Asker(audience=asker.audience, region=place[1], gemeente=place[0])

@@ -10,11 +10,13 @@ from __future__ import annotations
 import asyncio
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import never_crash
 from actions.identity import identify, store
+from actions.messages import say
+from actions.places import place_from_message
 from uitstroom.casestore.rules import region_rules
 from uitstroom.knowledge.answer import UNCOVERED
 from uitstroom.knowledge.model import GENERAL_REGION, default_knowledge_base
@@ -25,7 +27,6 @@ ANSWER_BUTTONS = [
     {"title": "Nee", "payload": "/ontkennen"},
     {"title": "Weet ik niet", "payload": "/weet_niet"},
 ]
-START_MARKER = "__klaar_check__"  # stored in open_vraag while we wait for the user's place
 
 
 def criteria_for(region: str | None) -> list[dict]:
@@ -46,33 +47,52 @@ class ActionKlaarIntro(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
         identity = await identify(tracker)
         region = tracker.get_slot("regio")
-        events: list[dict] = []
+        events: list[dict] = [SlotSet(f"criterium_{i}", None) for i in range(1, MAX_CRITERIA + 1)]
         if identity.role == "client":
             client = await asyncio.to_thread(store().client, identity.subject)
             if client and client.case:
                 region = client.case.region
                 events.append(SlotSet("regio", region))
         if region is None:
-            dispatcher.utter_message(
-                text="In welke plaats woon je? Dan check ik de voorwaarden van jouw regio."
-            )
-            return [SlotSet("open_vraag", START_MARKER)]
-        n = len(criteria_for(region))
+            intro = "We lopen samen de voorwaarden van jouw regio langs. Eén voor één."
+        else:
+            n = len(criteria_for(region))
+            intro = f"We lopen samen {n} voorwaarden langs ({region_label(region)}). Eén voor één."
         dispatcher.utter_message(
-            text=f"We lopen samen {n} voorwaarden langs ({region_label(region)}). Eén voor één. "
-            "Je kunt tussendoor iets vragen. Stoppen kan altijd: zeg dan stop."
+            text=intro + " Je kunt tussendoor iets vragen. Stoppen kan altijd: zeg dan stop."
         )
-        resets = [SlotSet(f"criterium_{i}", None) for i in range(1, MAX_CRITERIA + 1)]
-        return events + resets + [FollowupAction("criteria_form")]
+        return events
 
 
 class ValidateCriteriaForm(FormValidationAction):
+    """Asks the place first when the region is not known yet; then the region's criteria."""
+
     def name(self) -> str:
         return "validate_criteria_form"
 
     async def required_slots(self, domain_slots, dispatcher, tracker, domain):  # type: ignore[no-untyped-def]
-        n = len(criteria_for(tracker.get_slot("regio")))
-        return [f"criterium_{i}" for i in range(1, n + 1)]
+        region = tracker.get_slot("regio")
+        place = [] if region else ["gemeente"]
+        return place + [f"criterium_{i}" for i in range(1, len(criteria_for(region)) + 1)]
+
+    async def extract_gemeente(self, dispatcher, tracker, domain):  # type: ignore[no-untyped-def]
+        if tracker.get_slot("requested_slot") != "gemeente":
+            return {}
+        place = place_from_message(tracker)
+        if place is None:
+            say(dispatcher, "plaats_onbekend")
+            return {}
+        dispatcher.utter_message(text=f"Ik gebruik de voorwaarden van {region_label(place[1])}.")
+        return {"gemeente": place[0], "regio": place[1]}
+
+
+class ActionAskGemeente(Action):
+    def name(self) -> str:
+        return "action_ask_gemeente"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+        dispatcher.utter_message(text="In welke plaats woon je? Dan check ik de voorwaarden van jouw regio.")
+        return []
 
 
 def _ask_action(number: int) -> type[Action]:

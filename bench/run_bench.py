@@ -34,7 +34,7 @@ RESULTS = ROOT / "bench" / "results"
 PROFILES = {"uitstroom": "config.yml", "baseline": "bench/config.baseline.yml"}
 CONCURRENCY = [1, 10, 20, 50]
 TURNS_PER_CONVERSATION = 14
-SECRET = "bench-secret-not-for-production"
+SECRET = "bench-secret-not-for-production-0123456789"
 
 
 def train(config: str, prefix: str) -> tuple[Path, float, float]:
