@@ -67,7 +67,10 @@ class Stack:
 
     def _endpoints(self) -> Path:
         path = self.log_dir / f"endpoints-{self.rasa_port}.yml"
-        path.write_text(f'action_endpoint:\n  url: "{self.action_url}"\n')
+        path.write_text(
+            f'action_endpoint:\n  url: "{self.action_url}"\n'
+            "tracker_store:\n  type: uitstroom.tracker_store.BoundedInMemoryTrackerStore\n"
+        )
         return path
 
     def _spawn(self, name: str, args: list[str]) -> None:

@@ -1,0 +1,53 @@
+"""Long conversations are compacted without losing what the bot knows (slots, an active form)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from uitstroom.tracker_store import BoundedInMemoryTrackerStore, compact
+
+DOMAIN = Domain.load(str(Path(__file__).resolve().parents[2] / "domain.yml"))
+
+
+def long_tracker(turns: int) -> DialogueStateTracker:
+    events = [SlotSet("regio", "zuidoost-utrecht"), SlotSet("rol", "begeleider")]
+    for i in range(turns):
+        events += [
+            ActionExecuted("action_listen"),
+            UserUttered(f"vraag {i}", {"name": "vraag_procedure", "confidence": 1.0}),
+            ActionExecuted("action_answer_knowledge"),
+            BotUttered(f"antwoord {i}"),
+        ]
+    events += [ActiveLoop("criteria_form"), SlotSet("requested_slot", "criterium_2")]
+    return DialogueStateTracker.from_events("long", events, DOMAIN.slots, domain=DOMAIN)
+
+
+def test_compaction_keeps_slots_form_and_recent_turns():
+    tracker = long_tracker(150)
+    events = compact(tracker, keep=40)
+    rebuilt = DialogueStateTracker.from_events("long", events, DOMAIN.slots, domain=DOMAIN)
+    assert len(events) < 60
+    assert rebuilt.get_slot("regio") == "zuidoost-utrecht"
+    assert rebuilt.get_slot("rol") == "begeleider"
+    assert rebuilt.active_loop_name == "criteria_form"
+    assert rebuilt.latest_message.text == "vraag 149"
+
+
+def test_store_bounds_what_it_keeps():
+    store = BoundedInMemoryTrackerStore(DOMAIN, max_events=120, keep_events=40)
+    asyncio.run(store.save(long_tracker(150)))
+    stored = asyncio.run(store.retrieve("long"))
+    assert len(stored.events) < 120
+    assert stored.get_slot("regio") == "zuidoost-utrecht"
+
+
+def test_short_conversations_are_untouched():
+    store = BoundedInMemoryTrackerStore(DOMAIN)
+    tracker = long_tracker(5)
+    asyncio.run(store.save(tracker))
+    assert len(asyncio.run(store.retrieve("long")).events) == len(tracker.events)
