@@ -68,7 +68,7 @@ class Stack:
     def _endpoints(self) -> Path:
         path = self.log_dir / f"endpoints-{self.rasa_port}.yml"
         path.write_text(
-            f'action_endpoint:\n  url: "{self.action_url}"\n'
+            f'action_endpoint:\n  url: "{self.action_url}"\n  enable_selective_domain: true\n'
             "tracker_store:\n  type: uitstroom.tracker_store.BoundedInMemoryTrackerStore\n"
         )
         return path
