@@ -20,18 +20,20 @@ def previous_question(tracker: Tracker) -> str:
     return earlier[-1] if earlier else ""
 
 
-def region_contacts(region: str | None) -> list[str]:
-    """Organisational contact points the knowledge base gives for a region."""
+def region_contacts(region: str | None, gemeente: str | None = None) -> list[str]:
+    """Organisational contact points the knowledge base gives for a region, the user's gemeente first."""
     if not region:
         return []
     seen, out = set(), []
-    for entry in default_knowledge_base().entries:
-        if region in entry.regions and entry.topic == "contact":
-            for c in entry.contacts:
-                line = ", ".join(x for x in (c.name, c.email, c.phone) if x)
-                if line not in seen:
-                    seen.add(line)
-                    out.append(line)
+    entries = [e for e in default_knowledge_base().entries if region in e.regions and e.contacts]
+    for entry in sorted(entries, key=lambda e: e.topic != "contact"):  # contact entries first
+        for c in entry.contacts:
+            line = ", ".join(x for x in (c.name, c.email, c.phone) if x)
+            if line not in seen:
+                seen.add(line)
+                out.append(line)
+    if gemeente:
+        out.sort(key=lambda line: gemeente.lower() not in line.lower())
     return out[:4]
 
 
@@ -54,7 +56,7 @@ class ActionHandoff(Action):
                 )
                 return []
         say(dispatcher, "mens_algemeen")
-        contacts = region_contacts(tracker.get_slot("regio"))
+        contacts = region_contacts(tracker.get_slot("regio"), tracker.get_slot("gemeente"))
         if contacts:
             dispatcher.utter_message(
                 text="Contactpunten in jouw regio:\n" + "\n".join(f"- {c}" for c in contacts)
