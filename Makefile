@@ -10,7 +10,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONWARNINGS := ignore::DeprecationWarning
 
-.PHONY: help run test eval bench invite feedback lint deps system-deps spacy model webchat casestore
+.PHONY: help run test eval bench invite import-csv feedback lint deps system-deps spacy model webchat casestore
 
 help:
 	@echo "make run    - install what is missing, train if needed, start the assistant on http://127.0.0.1:8080"
@@ -18,6 +18,7 @@ help:
 	@echo "make eval   - knowledge retrieval, readability and NLU evaluation reports (bench/results)"
 	@echo "make bench  - speed and accuracy benchmark against a stock Rasa set-up"
 	@echo "make invite CLIENT=<cliëntnummer> - a personal chat link for one client"
+	@echo "make import-csv CSV=<bestand> - import clients from CSV, with a report of rejected rows"
 	@echo "make feedback - unanswered questions and answers rated down, for content editors"
 
 # --- installation -------------------------------------------------------------
@@ -66,6 +67,9 @@ bench: model webchat casestore
 
 invite: casestore
 	@$(PY) -m uitstroom.casestore.invite "$(CLIENT)"
+
+import-csv: casestore
+	@$(PY) -m uitstroom.casestore.importer "$(CSV)"
 
 feedback: casestore
 	@$(PY) -m uitstroom.casestore.feedback_report
