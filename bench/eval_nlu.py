@@ -51,7 +51,8 @@ def main() -> None:
     args = parser.parse_args()
     result = cross_validate(args.config, args.folds)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    out = RESULTS / f"eval-nlu-{result['date']}.json"
+    variant = "" if args.config == "config.yml" else "-" + Path(args.config).stem.removeprefix("config.")
+    out = RESULTS / f"eval-nlu{variant}-{result['date']}.json"
     out.write_text(json.dumps(result, indent=2))
     print(f"NLU cross-validation ({args.folds} folds, {args.config})\n")
     print("| measure | value | target |\n|---|---|---|")
