@@ -61,6 +61,7 @@ test: system-deps model webchat
 eval: model
 	$(PY) -m bench.eval_knowledge
 	$(PY) -m bench.eval_nlu
+	$(PY) -m bench.eval_nlu --config bench/config.lemma.yml
 
 bench: model webchat casestore
 	$(PY) -m bench.run_bench
