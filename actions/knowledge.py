@@ -17,7 +17,6 @@ from uitstroom.knowledge.model import GENERAL_REGION, Entry, default_knowledge_b
 from uitstroom.knowledge.retrieval import Hit, default_retriever
 
 ANSWER_CONFIDENCE = 0.45  # below this we do not answer, we offer the closest topics
-FALLBACK_CONFIDENCE = 0.6  # stricter when NLU itself was unsure the message is a procedure question
 SUGGEST_CONFIDENCE = 0.2
 
 
@@ -110,20 +109,3 @@ class ActionAnswerKnowledge(Action):
                 return events + give_answer(dispatcher, entry, asker, entry.title)
         text = tracker.latest_message.get("text") or ""
         return events + await answer_question(dispatcher, text, asker)
-
-
-class ActionFallbackKnowledge(Action):
-    """NLU was unsure: answer only when retrieval is confident, otherwise ask to rephrase."""
-
-    def name(self) -> str:
-        return "action_fallback_knowledge"
-
-    @never_crash
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
-        text = tracker.latest_message.get("text") or ""
-        asker = asker_from(tracker)
-        hits = await search(text, asker)
-        if hits and hits[0].confidence >= FALLBACK_CONFIDENCE and (asker.region or hits[0].entry.is_general):
-            return give_answer(dispatcher, hits[0].entry, asker, text)
-        say(dispatcher, "fallback")
-        return []

@@ -13,30 +13,16 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.checklist import ANSWER_BUTTONS, extract_gemeente, items_for, own_client, region_label
 from actions.common import never_crash
-from actions.identity import identify, store
-from actions.messages import say
-from actions.places import place_from_message
-from uitstroom.casestore.rules import region_rules
-from uitstroom.knowledge.answer import UNCOVERED
-from uitstroom.knowledge.model import GENERAL_REGION, default_knowledge_base
+from actions.identity import store
+from uitstroom.knowledge.model import default_knowledge_base
 
 MAX_CRITERIA = 4
-ANSWER_BUTTONS = [
-    {"title": "Ja", "payload": "/bevestigen"},
-    {"title": "Nee", "payload": "/ontkennen"},
-    {"title": "Weet ik niet", "payload": "/weet_niet"},
-]
 
 
 def criteria_for(region: str | None) -> list[dict]:
-    key = GENERAL_REGION if region in (None, UNCOVERED) else region
-    return region_rules(key)["criteria"][:MAX_CRITERIA]
-
-
-def region_label(region: str | None) -> str:
-    key = GENERAL_REGION if region in (None, UNCOVERED) else region
-    return default_knowledge_base().regions[key].label
+    return items_for(region, "criteria", MAX_CRITERIA)
 
 
 class ActionKlaarIntro(Action):
@@ -45,14 +31,14 @@ class ActionKlaarIntro(Action):
 
     @never_crash
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
-        identity = await identify(tracker)
+        identity, client = await own_client(tracker)
         region = tracker.get_slot("regio")
         events: list[dict] = [SlotSet(f"criterium_{i}", None) for i in range(1, MAX_CRITERIA + 1)]
-        if identity.role == "client":
-            client = await asyncio.to_thread(store().client, identity.subject)
-            if client and client.case:
-                region = client.case.region
-                events.append(SlotSet("regio", region))
+        if identity.role in ("client", "begeleider"):
+            events.append(SlotSet("rol", identity.role))  # a personal link says who is asking
+        if client:
+            region = client.case.region
+            events.append(SlotSet("regio", region))
         if region is None:
             intro = "We lopen samen de voorwaarden van jouw regio langs. Eén voor één."
         else:
@@ -76,23 +62,7 @@ class ValidateCriteriaForm(FormValidationAction):
         return place + [f"criterium_{i}" for i in range(1, len(criteria_for(region)) + 1)]
 
     async def extract_gemeente(self, dispatcher, tracker, domain):  # type: ignore[no-untyped-def]
-        if tracker.get_slot("requested_slot") != "gemeente":
-            return {}
-        place = place_from_message(tracker)
-        if place is None:
-            say(dispatcher, "plaats_onbekend")
-            return {}
-        dispatcher.utter_message(text=f"Ik gebruik de voorwaarden van {region_label(place[1])}.")
-        return {"gemeente": place[0], "regio": place[1]}
-
-
-class ActionAskGemeente(Action):
-    def name(self) -> str:
-        return "action_ask_gemeente"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
-        dispatcher.utter_message(text="In welke plaats woon je? Dan check ik de voorwaarden van jouw regio.")
-        return []
+        return extract_gemeente(dispatcher, tracker, "de voorwaarden")
 
 
 def _ask_action(number: int) -> type[Action]:
@@ -147,14 +117,12 @@ class ActionKlaarResultaat(Action):
             lines.append(
                 "Je voldoet aan alle voorwaarden. Bespreek met je begeleider wat de volgende stap is."
             )
-        identity = await identify(tracker)
-        if identity.role == "client":
-            client = await asyncio.to_thread(store().client, identity.subject)
-            if client and client.case:
-                channel = tracker.get_latest_input_channel() or "onbekend"
-                for criterion, answer in zip(criteria, answers, strict=True):
-                    await asyncio.to_thread(store().set_criterion, identity.actor, client.case.id,
-                                            criterion["code"], answer or "onbekend", channel)  # fmt: skip
-                lines.append("Ik heb je antwoorden in je dossier gezet. Je begeleider ziet ze ook.")
+        identity, client = await own_client(tracker)
+        if client:
+            channel = tracker.get_latest_input_channel() or "onbekend"
+            for criterion, answer in zip(criteria, answers, strict=True):
+                await asyncio.to_thread(store().set_criterion, identity.actor, client.case.id,
+                                        criterion["code"], answer or "onbekend", channel)  # fmt: skip
+            lines.append("Ik heb je antwoorden in je dossier gezet. Je begeleider ziet ze ook.")
         dispatcher.utter_message(text="\n\n".join(lines))
         return [SlotSet(f"criterium_{i}", None) for i in range(1, MAX_CRITERIA + 1)]

@@ -33,6 +33,7 @@ class Todo:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def rules() -> dict:
     return yaml.safe_load((KNOWLEDGE_DIR / "rules.yml").read_text("utf-8"))
 

@@ -1,0 +1,74 @@
+"""What the two guided checklists (criteria_form, documenten_form) share: region, place question, buttons.
+
+Both walk the items of the asker's region one at a time; when the region is not
+known yet they ask for the place first. Items come from knowledge/rules.yml.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.identity import identify, store
+from actions.messages import say
+from actions.places import place_from_message
+from uitstroom.casestore.access import Identity
+from uitstroom.casestore.models import Client
+from uitstroom.casestore.rules import region_rules
+from uitstroom.knowledge.answer import UNCOVERED
+from uitstroom.knowledge.model import GENERAL_REGION, default_knowledge_base
+
+ANSWER_BUTTONS = [
+    {"title": "Ja", "payload": "/bevestigen"},
+    {"title": "Nee", "payload": "/ontkennen"},
+    {"title": "Weet ik niet", "payload": "/weet_niet"},
+]
+
+
+def rules_region(region: str | None) -> str:
+    return GENERAL_REGION if region in (None, UNCOVERED) else region
+
+
+def items_for(region: str | None, kind: str, limit: int) -> list[dict]:
+    """The region's criteria or documents (kind), at most `limit` (the form has that many slots)."""
+    return region_rules(rules_region(region))[kind][:limit]
+
+
+def region_label(region: str | None) -> str:
+    return default_knowledge_base().regions[rules_region(region)].label
+
+
+async def own_client(tracker: Tracker) -> tuple[Identity, Client | None]:
+    """The identified client's own record (with case), or None for anyone else."""
+    identity = await identify(tracker)
+    if identity.role != "client":
+        return identity, None
+    client = await asyncio.to_thread(store().client, identity.subject)
+    return identity, client if client and client.case else None
+
+
+def extract_gemeente(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> dict:
+    """Slot values for the place question of a checklist form; {} when the message names no known place."""
+    if tracker.get_slot("requested_slot") != "gemeente":
+        return {}
+    place = place_from_message(tracker)
+    if place is None:
+        say(dispatcher, "plaats_onbekend")
+        return {}
+    dispatcher.utter_message(text=f"Ik gebruik {topic} van {region_label(place[1])}.")
+    return {"gemeente": place[0], "regio": place[1]}
+
+
+class ActionAskGemeente(Action):
+    """The place question of both checklist forms."""
+
+    def name(self) -> str:
+        return "action_ask_gemeente"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+        form = (tracker.active_loop or {}).get("name")
+        topic = "welke papieren je nodig hebt" if form == "documenten_form" else "de voorwaarden"
+        dispatcher.utter_message(text=f"In welke plaats woon je? Dan check ik {topic} in jouw regio.")
+        return []

@@ -1,0 +1,137 @@
+"""The region's document checklist (documenten_form): each document explained, one at a time.
+
+Per document: what it is, who arranges it, how and when (the knowledge entry in
+the asker's variant, with region and source), then "heb je dit al?". An
+identified client's answers fill documents that have no status in their case
+yet; they never overwrite what the begeleider recorded, and never WoningNet
+(its registration and renewal dates drive the renewal deadline).
+Interruptible and stoppable like the criteria check.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.checklist import ANSWER_BUTTONS, extract_gemeente, items_for, own_client, region_label
+from actions.common import asker_from, never_crash
+from actions.identity import store
+from uitstroom.casestore.rules import document_label
+from uitstroom.knowledge.answer import compose
+from uitstroom.knowledge.model import default_knowledge_base
+
+INTERRUPT_HINT = "Je kunt tussendoor iets vragen. Stoppen kan altijd: zeg dan stop."
+MAX_DOCUMENTS = 5
+DATED_DOCUMENTS = {"woningnet"}
+SLOTS = [f"document_{i}" for i in range(1, MAX_DOCUMENTS + 1)]
+
+
+def documents_for(region: str | None) -> list[dict]:
+    return items_for(region, "documents", MAX_DOCUMENTS)
+
+
+class ActionDocumentenIntro(Action):
+    def name(self) -> str:
+        return "action_documenten_intro"
+
+    @never_crash
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+        identity, client = await own_client(tracker)
+        events: list[dict] = [SlotSet(slot, None) for slot in SLOTS]
+        region = tracker.get_slot("regio")
+        if identity.role in ("client", "begeleider"):
+            events.append(SlotSet("rol", identity.role))  # a personal link says who is asking
+        if client:
+            region = client.case.region
+            events.append(SlotSet("regio", region))
+        if region is None:
+            intro = "We lopen samen de papieren langs die je nodig hebt. Eén voor één."
+        else:
+            labels = ", ".join(document_label(d["type"]) for d in documents_for(region))
+            intro = (
+                f"Voor {region_label(region)} zijn dit de papieren: {labels}. We nemen ze één voor één door."
+            )
+        dispatcher.utter_message(text=f"{intro} {INTERRUPT_HINT}")
+        return events
+
+
+class ValidateDocumentenForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_documenten_form"
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain):  # type: ignore[no-untyped-def]
+        region = tracker.get_slot("regio")
+        return ([] if region else ["gemeente"]) + SLOTS[: len(documents_for(region))]
+
+    async def extract_gemeente(self, dispatcher, tracker, domain):  # type: ignore[no-untyped-def]
+        return extract_gemeente(dispatcher, tracker, "de papierenlijst")
+
+
+def _ask_action(number: int) -> type[Action]:
+    class AskDocument(Action):
+        def name(self) -> str:
+            return f"action_ask_document_{number}"
+
+        @never_crash
+        async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+            documents = documents_for(tracker.get_slot("regio"))
+            document = documents[number - 1]
+            asker = asker_from(tracker)
+            entry = default_knowledge_base().by_id(document["entry"])
+            heading = f"Papier {number} van {len(documents)}: {document_label(document['type'])}"
+            question = (
+                "Is dit al geregeld voor je cliënt?" if asker.audience == "begeleider" else "Heb je dit al?"
+            )
+            dispatcher.utter_message(text=f"{heading}\n\n{compose(default_knowledge_base(), entry, asker)}")
+            dispatcher.utter_message(text=question, buttons=ANSWER_BUTTONS)
+            return []
+
+    AskDocument.__name__ = f"ActionAskDocument{number}"
+    return AskDocument
+
+
+(ActionAskDocument1, ActionAskDocument2, ActionAskDocument3, ActionAskDocument4, ActionAskDocument5) = (
+    _ask_action(i) for i in range(1, MAX_DOCUMENTS + 1)
+)
+
+
+class ActionDocumentenResultaat(Action):
+    """After the last document: what is there, what is still needed and who helps; stored when identified."""
+
+    def name(self) -> str:
+        return "action_documenten_resultaat"
+
+    @never_crash
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+        documents = documents_for(tracker.get_slot("regio"))
+        answers = [tracker.get_slot(slot) for slot in SLOTS[: len(documents)]]
+        pairs = [(document_label(d["type"]), a) for d, a in zip(documents, answers, strict=True)]
+        have = [label for label, a in pairs if a == "binnen"]
+        missing = [label for label, a in pairs if a != "binnen"]
+        lines = []
+        if have:
+            lines.append("Dit heb je al:\n" + "\n".join(f"- {h}" for h in have))
+        if missing:
+            lines.append(
+                "Dit moet nog (of het is nog niet duidelijk):\n" + "\n".join(f"- {m}" for m in missing)
+            )
+            lines.append(
+                "Je begeleider helpt je met deze papieren. Neem dit lijstje mee naar jullie volgende gesprek."
+            )
+        else:
+            lines.append("Je hebt alle papieren. Goed gedaan!")
+        identity, client = await own_client(tracker)
+        if client:
+            current = {d.type: d.status for d in client.case.documents}
+            channel = tracker.get_latest_input_channel() or "onbekend"
+            for document, answer in zip(documents, answers, strict=True):
+                status = answer if answer in ("binnen", "nog_niet") else None  # "weet ik niet" says nothing
+                if status and document["type"] not in current and document["type"] not in DATED_DOCUMENTS:
+                    await asyncio.to_thread(store().set_document_status, identity.actor, client.case.id,
+                                            document["type"], status, channel)  # fmt: skip
+            lines.append("Ik heb je antwoorden in je dossier gezet. Je begeleider ziet ze ook.")
+        dispatcher.utter_message(text="\n\n".join(lines))
+        return [SlotSet(slot, None) for slot in SLOTS]

@@ -1,0 +1,77 @@
+"""Two-stage fallback: when the bot does not understand, first "Bedoel je…?", then an honest "weet ik niet".
+
+Stage 1 (NLU unsure, or no rule fits): answer only if the knowledge base is
+confident; otherwise offer the likeliest meanings as buttons with readable labels
+(the top intents and the closest knowledge topics) and ask to rephrase.
+Stage 2 (the next message is not understood either): say honestly that we do not
+know, log the question for the content editors and offer a person.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import asker_from, never_crash
+from actions.identity import store
+from actions.knowledge import give_answer, search, suggestion_buttons
+from actions.messages import messages, say
+
+ACTION_NAME = "action_fallback_knowledge"
+FALLBACK_CONFIDENCE = 0.6  # stricter than a normal question: NLU itself was unsure what this is
+INTENT_CONFIDENCE = 0.12  # an intent this likely is worth a "Bedoel je…?" button
+MAX_BUTTONS = 4
+BEGELEIDER_ONLY = {"caseload_vraag"}
+
+
+def intent_buttons(tracker: Tracker) -> list[dict]:
+    labels: dict[str, str] = messages()["fallback_bedoel_je"]["intent_labels"]
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    if tracker.get_slot("rol") != "begeleider":
+        ranking = [i for i in ranking if i.get("name") not in BEGELEIDER_ONLY]
+    return [
+        {"title": labels[i["name"]], "payload": f"/{i['name']}"}
+        for i in ranking
+        if i.get("name") in labels and (i.get("confidence") or 0) >= INTENT_CONFIDENCE
+    ][:2]
+
+
+def previous_turn_not_understood(tracker: Tracker) -> bool:
+    """True when the bot's last move before this message was a stage-1 fallback."""
+    if not tracker.get_slot("fallback_stap"):
+        return False
+    seen_current_message = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_current_message:
+                return False
+            seen_current_message = True
+        elif seen_current_message and event.get("event") == "action" and event.get("name") != "action_listen":
+            return event.get("name") == ACTION_NAME
+    return False
+
+
+class ActionFallbackKnowledge(Action):
+    def name(self) -> str:
+        return ACTION_NAME
+
+    @never_crash
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+        text = tracker.latest_message.get("text") or ""
+        asker = asker_from(tracker)
+        hits = await search(text, asker)
+        if hits and hits[0].confidence >= FALLBACK_CONFIDENCE and (asker.region or hits[0].entry.is_general):
+            return [SlotSet("fallback_stap", None), *give_answer(dispatcher, hits[0].entry, asker, text)]
+        if previous_turn_not_understood(tracker):
+            await asyncio.to_thread(store().add_feedback, "onbeantwoord", text, None, asker.region)
+            say(dispatcher, "fallback_weet_niet")
+            return [SlotSet("fallback_stap", None)]
+        buttons = (intent_buttons(tracker) + suggestion_buttons(hits))[:MAX_BUTTONS]
+        if buttons:
+            dispatcher.utter_message(text=messages()["fallback_bedoel_je"]["text"], buttons=buttons)
+        else:
+            say(dispatcher, "fallback")
+        return [SlotSet("fallback_stap", 1)]

@@ -1,0 +1,78 @@
+"""Two-stage fallback: "Bedoel je…?" with readable buttons first, an honest "weet ik niet" the second time."""
+
+from __future__ import annotations
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+import actions.identity
+from actions.fallback import ActionFallbackKnowledge
+from uitstroom.casestore.db import session_factory
+from uitstroom.casestore.repository import CaseStore
+from uitstroom.casestore.setup import setup
+
+UNCLEAR = "en hoe zit het dan met dat ding van vorige week"
+RANKING = [
+    {"name": "nlu_fallback", "confidence": 0.55},
+    {"name": "klaar_check", "confidence": 0.31},
+    {"name": "caseload_vraag", "confidence": 0.2},
+    {"name": "groet", "confidence": 0.15},
+]
+
+
+@pytest.fixture
+def case_store(tmp_path, monkeypatch) -> CaseStore:
+    url = f"sqlite:///{tmp_path / 'cases.sqlite'}"
+    setup(url)
+    store = CaseStore(session_factory(url))
+    monkeypatch.setattr(actions.identity, "_store", store)
+    return store
+
+
+def tracker(events: list[dict], slots: dict | None = None, text: str = UNCLEAR) -> Tracker:
+    latest = {"text": text, "intent": RANKING[0], "intent_ranking": RANKING, "entities": []}
+    user = {"event": "user", "text": text, "parse_data": latest}
+    return Tracker("t1", {"rol": None, "regio": None, "gemeente": None, **(slots or {})}, latest,
+                   [*events, user], False, None, {}, "action_listen")  # fmt: skip
+
+
+async def run(t: Tracker) -> tuple[list[dict], list[dict]]:
+    dispatcher = CollectingDispatcher()
+    events = await ActionFallbackKnowledge().run(dispatcher, t, {})
+    return dispatcher.messages, events
+
+
+async def test_first_time_offers_readable_meanings_as_buttons(case_store) -> None:
+    messages, events = await run(tracker([]))
+    assert messages[0]["text"].startswith("Ik weet niet zeker wat je bedoelt")
+    titles = [b["title"] for b in messages[0]["buttons"]]
+    assert titles[0] == "Kijken of ik klaar ben om te verhuizen"
+    assert "Overzicht van mijn cliënten" not in titles  # a begeleider-only meaning is not offered to a client
+    assert all("_" not in t for t in titles)  # labels, never intent names
+    assert {"event": "slot", "name": "fallback_stap", "value": 1, "timestamp": None} in events
+
+
+async def test_second_time_in_a_row_says_honestly_it_does_not_know_and_logs_the_question(case_store) -> None:
+    earlier = [
+        {"event": "user", "text": "iets onduidelijks"},
+        {"event": "action", "name": "action_fallback_knowledge"},
+        {"event": "action", "name": "action_listen"},
+    ]
+    messages, _ = await run(tracker(earlier, {"fallback_stap": 1}))
+    assert messages[0]["text"].startswith("Dat weet ik niet")
+    assert [b["title"] for b in messages[0]["buttons"]][0] == "Met een mens praten"
+    assert [f.question for f in case_store.feedback(("onbeantwoord",))] == [UNCLEAR]
+
+
+async def test_an_understood_turn_in_between_starts_over_at_stage_one(case_store) -> None:
+    earlier = [
+        {"event": "user", "text": "iets onduidelijks"},
+        {"event": "action", "name": "action_fallback_knowledge"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "wat is een perspectiefplan"},
+        {"event": "action", "name": "action_answer_knowledge"},
+        {"event": "action", "name": "action_listen"},
+    ]
+    messages, _ = await run(tracker(earlier, {"fallback_stap": 1}))
+    assert messages[0]["text"].startswith("Ik weet niet zeker wat je bedoelt")

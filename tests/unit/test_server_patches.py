@@ -1,0 +1,28 @@
+"""The Rasa server patches keep Rasa's behaviour: bad action server responses are still refused."""
+
+from __future__ import annotations
+
+import pytest
+from jsonschema import ValidationError
+from rasa.core.actions.action import RemoteAction
+from rasa.utils.endpoints import EndpointConfig
+
+from uitstroom.server import install_patches
+
+
+@pytest.fixture
+def action() -> RemoteAction:
+    install_patches()
+    return RemoteAction("action_answer_question", EndpointConfig("http://127.0.0.1:1/webhook"))
+
+
+def test_valid_action_response_is_accepted(action: RemoteAction) -> None:
+    response = {"events": [{"event": "slot", "name": "regio", "value": "amsterdam"}],
+                "responses": [{"text": "Hoi"}]}  # fmt: skip
+    assert action._validate_action_result(response)
+    assert action._validate_action_result(response)  # compiled validator is reused
+
+
+def test_malformed_action_response_is_refused(action: RemoteAction) -> None:
+    with pytest.raises(ValidationError):
+        action._validate_action_result({"events": [{"name": "regio"}], "responses": "geen lijst"})
