@@ -2,6 +2,11 @@
 
 Used by `make run` (scripts/run.py), the end-to-end tests and the benchmark, so
 all three start the product the same way. Everything binds to 127.0.0.1.
+
+Two profiles: the embedded default (one Rasa worker, conversations in memory) and
+the production profile (`workers` > 1): Rasa only runs several Sanic workers with
+a shared lock store, and they must share conversations too, so that profile also
+starts a private redis-server (no persistence) for the lock and tracker stores.
 """
 
 from __future__ import annotations
@@ -41,6 +46,8 @@ class Stack:
     log_dir: Path = PROJECT_ROOT / ".run" / "logs"
     extra_env: dict[str, str] = field(default_factory=dict)
     rasa_args: list[str] = field(default_factory=list)
+    workers: int = 1
+    redis_port: int | None = None
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
 
     @property
@@ -60,6 +67,7 @@ class Stack:
                 "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
                 "PYTHONWARNINGS": "ignore",
                 "SANIC_HOST": "127.0.0.1",  # rasa_sdk binds 0.0.0.0 otherwise
+                "SANIC_WORKERS": str(self.workers),
             }
         )
         env.update(self.extra_env)
@@ -67,10 +75,16 @@ class Stack:
 
     def _endpoints(self) -> Path:
         path = self.log_dir / f"endpoints-{self.rasa_port}.yml"
-        path.write_text(
-            f'action_endpoint:\n  url: "{self.action_url}"\n  enable_selective_domain: true\n'
-            "tracker_store:\n  type: uitstroom.tracker_store.BoundedInMemoryTrackerStore\n"
-        )
+        text = f'action_endpoint:\n  url: "{self.action_url}"\n  enable_selective_domain: true\n'
+        if self.redis_port is None:
+            text += "tracker_store:\n  type: uitstroom.tracker_store.BoundedInMemoryTrackerStore\n"
+        else:
+            text += (
+                "tracker_store:\n  type: uitstroom.tracker_store.BoundedRedisTrackerStore\n"
+                f"  url: 127.0.0.1\n  port: {self.redis_port}\n  db: 0\n"
+                f"lock_store:\n  type: redis\n  url: 127.0.0.1\n  port: {self.redis_port}\n  db: 1\n"
+            )
+        path.write_text(text)
         return path
 
     def _spawn(self, name: str, args: list[str]) -> None:
@@ -91,8 +105,27 @@ class Stack:
             [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)],
         )
 
+    def start_redis(self) -> None:
+        """A private, memory-only redis-server for the production profile (Debian's redis-server)."""
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        self.redis_port = self.redis_port or free_port()
+        self._spawn(
+            "redis",
+            ["redis-server", "--bind", "127.0.0.1", "--port", str(self.redis_port), "--save", "",
+             "--appendonly", "no", "--protected-mode", "yes"],
+        )  # fmt: skip
+        for _ in range(100):
+            try:
+                with socket.create_connection(("127.0.0.1", self.redis_port), timeout=0.2):
+                    return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("redis-server did not start")
+
     def start_rasa(self) -> None:
         self.log_dir.mkdir(parents=True, exist_ok=True)
+        if self.workers > 1 and "redis" not in self.processes:
+            self.start_redis()
         cors = f"http://127.0.0.1:{self.web_port}" if self.web_port else "http://127.0.0.1"
         self._spawn(
             "rasa",
@@ -147,7 +180,7 @@ class Stack:
         return time.monotonic() - started
 
     def stop(self, name: str | None = None) -> None:
-        names = [name] if name else list(self.processes)
+        names = [name] if name else sorted(self.processes, key=lambda n: n == "redis")  # redis last
         for n in names:
             process = self.processes.get(n)
             if process and process.poll() is None:

@@ -9,13 +9,15 @@ MAX_EVENTS, its history is compacted into a new session that carries over the
 current slots (and an active form) followed by the most recent turns.
 
 endpoints.yml:  tracker_store: {type: uitstroom.tracker_store.BoundedInMemoryTrackerStore}
+Production profile (several Sanic workers share conversations through Redis):
+               tracker_store: {type: uitstroom.tracker_store.BoundedRedisTrackerStore, url: …, port: …}
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from rasa.core.tracker_store import InMemoryTrackerStore
+from rasa.core.tracker_store import InMemoryTrackerStore, RedisTrackerStore
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, Event, SessionStarted, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -43,18 +45,51 @@ def compact(tracker: DialogueStateTracker, keep: int = KEEP_EVENTS) -> list[Even
     return prefix + tail
 
 
-class BoundedInMemoryTrackerStore(InMemoryTrackerStore):
-    def __init__(self, domain: Any, event_broker: Any = None, **kwargs: Any) -> None:
+class BoundedHistory:
+    """Shared by both stores: decides when and how to compact a tracker before it is stored."""
+
+    domain: Any
+    max_events: int
+    keep_events: int
+
+    def _read_bounds(self, kwargs: dict[str, Any]) -> None:
         self.max_events = int(kwargs.pop("max_events", MAX_EVENTS))
         self.keep_events = int(kwargs.pop("keep_events", KEEP_EVENTS))
+
+    def bounded(self, tracker: DialogueStateTracker) -> DialogueStateTracker:
+        if len(tracker.events) <= self.max_events:
+            return tracker
+        return DialogueStateTracker.from_events(
+            tracker.sender_id, compact(tracker, self.keep_events), self.domain.slots, domain=self.domain
+        )
+
+
+class BoundedInMemoryTrackerStore(BoundedHistory, InMemoryTrackerStore):
+    def __init__(self, domain: Any, event_broker: Any = None, **kwargs: Any) -> None:
+        self._read_bounds(kwargs)
         super().__init__(domain, event_broker, **kwargs)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        if len(tracker.events) > self.max_events:
-            await self.stream_events(tracker)  # the broker (if any) still sees every event
-            compacted = DialogueStateTracker.from_events(
-                tracker.sender_id, compact(tracker, self.keep_events), self.domain.slots, domain=self.domain
-            )
-            self.store[tracker.sender_id] = self.serialise_tracker(compacted)
-            return
-        await super().save(tracker)
+        await self.stream_events(tracker)  # the broker (if any) still sees every event
+        self.store[tracker.sender_id] = self.serialise_tracker(self.bounded(tracker))
+
+
+class BoundedRedisTrackerStore(BoundedHistory, RedisTrackerStore):
+    """Redis, so several Sanic workers share conversations; bounded like the in-memory store.
+
+    Rasa's RedisTrackerStore merges the stored tracker into every save (to keep older
+    sessions); with a lock store serialising each conversation, and older turns
+    deliberately dropped, that merge is only cost, so we write the bounded tracker as is.
+    """
+
+    def __init__(self, domain: Any, event_broker: Any = None, **kwargs: Any) -> None:
+        self._read_bounds(kwargs)
+        super().__init__(domain, event_broker=event_broker, **kwargs)
+
+    async def save(self, tracker: DialogueStateTracker, timeout: float | None = None) -> None:
+        await self.stream_events(tracker)
+        self.red.set(
+            self.key_prefix + tracker.sender_id,
+            self.serialise_tracker(self.bounded(tracker)),
+            ex=timeout or self.record_exp,
+        )

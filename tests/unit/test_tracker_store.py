@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from uitstroom.tracker_store import BoundedInMemoryTrackerStore, compact
+from uitstroom.stack import free_port
+from uitstroom.tracker_store import BoundedInMemoryTrackerStore, BoundedRedisTrackerStore, compact
 
 DOMAIN = Domain.load(str(Path(__file__).resolve().parents[2] / "domain.yml"))
 
@@ -51,3 +57,34 @@ def test_short_conversations_are_untouched():
     tracker = long_tracker(5)
     asyncio.run(store.save(tracker))
     assert len(asyncio.run(store.retrieve("long")).events) == len(tracker.events)
+
+
+@pytest.fixture(scope="module")
+def redis_port() -> Iterator[int]:
+    """Debian's redis-server (installed by `make test`), memory only, on a free loopback port."""
+    port = free_port()
+    server = subprocess.Popen(["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", ""],
+                              stdout=subprocess.DEVNULL)  # fmt: skip
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        yield port
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def test_redis_store_shares_and_bounds_conversations(redis_port):
+    """Two stores on one Redis = two Sanic workers: both see the same, bounded conversation."""
+    worker_a = BoundedRedisTrackerStore(DOMAIN, host="127.0.0.1", port=redis_port)
+    worker_b = BoundedRedisTrackerStore(DOMAIN, host="127.0.0.1", port=redis_port)
+    asyncio.run(worker_a.save(long_tracker(150)))
+    stored = asyncio.run(worker_b.retrieve("long"))
+    assert len(stored.events) < 120
+    assert stored.get_slot("regio") == "zuidoost-utrecht"
+    assert stored.active_loop_name == "criteria_form"
+    assert stored.latest_message.text == "vraag 149"

@@ -1,0 +1,38 @@
+"""The production profile: two Sanic workers sharing conversations through Redis still hold a conversation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.e2e.conftest import SECRET, Chat
+from uitstroom.stack import Stack, free_port, latest_model
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def production(case_db) -> Iterator[Stack]:
+    running = Stack(
+        model=latest_model(), rasa_port=free_port(), action_port=free_port(), web_port=None, workers=2,
+        extra_env={"UITSTROOM_DATABASE_URL": case_db, "UITSTROOM_SECRET": SECRET},
+    )  # fmt: skip
+    running.start()
+    try:
+        running.wait_ready(timeout=300)
+        yield running
+    finally:
+        running.stop()
+
+
+def test_two_workers_remember_the_region_and_a_form_across_requests(production):
+    chats = [Chat(production.rasa_url) for _ in range(4)]  # several conversations spread over both workers
+    for chat in chats:
+        assert "Zuidoost-Utrecht" in chat.say("ik woon in Zeist")
+    for chat in chats:
+        assert "Dit geldt voor Zuidoost-Utrecht" in chat.say("wat is omgekeerde plaatsing")
+        assert "Vraag 1 van 3" in chat.say("ben ik klaar om uit te stromen")
+        assert "Vraag 2 van 3" in chat.say("ja")
+    log = (production.log_dir / f"rasa-{production.rasa_port}.log").read_text()
+    assert log.count("Rasa server is up and running") == 2  # really two workers answered
