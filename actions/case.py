@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+from abc import ABC, abstractmethod
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -63,11 +64,9 @@ async def own_client(identity: Identity) -> Client | None:
     return await asyncio.to_thread(store().client, identity.subject)
 
 
-class ActionCaseRegelen(Action):
-    """'Wat moet ik nog regelen?': the client's own missing documents, each with what to do."""
-
-    def name(self) -> str:
-        return "action_case_regelen"
+class ClientCaseAction(Action, ABC):
+    """A question about the asker's own dossier. Only the client bound by the token gets an answer
+    from their case; a begeleider gets their caseload overview; anyone else a general reply."""
 
     @never_crash
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
@@ -78,11 +77,26 @@ class ActionCaseRegelen(Action):
         if client is None or client.case is None:
             dispatcher.utter_message(text=NOT_IDENTIFIED)
             return []
+        self.answer(dispatcher, client)
+        return [SlotSet("regio", client.case.region), SlotSet("rol", "client")]
+
+    @abstractmethod
+    def answer(self, dispatcher: CollectingDispatcher, client: Client) -> None:
+        """Tells the client about their own case."""
+
+
+class ActionCaseRegelen(ClientCaseAction):
+    """'Wat moet ik nog regelen?': the client's own missing documents, each with what to do."""
+
+    def name(self) -> str:
+        return "action_case_regelen"
+
+    def answer(self, dispatcher: CollectingDispatcher, client: Client) -> None:
         kb = default_knowledge_base()
         todos = missing_documents(client.case)
         if not todos:
             dispatcher.utter_message(text="Goed nieuws: al je papieren zijn binnen.")
-            return _region_slots(client)
+            return
         lines = [f"Dit moet je nog regelen ({region_label(client.case.region)}):"]
         buttons = []
         for i, todo in enumerate(todos, 1):
@@ -93,28 +107,19 @@ class ActionCaseRegelen(Action):
                                 "payload": f'/vraag_procedure{{"kennis_id": "{todo.entry}"}}'})  # fmt: skip
         lines.append("Begin met de eerste. Je begeleider helpt je daarbij.")
         dispatcher.utter_message(text="\n".join(lines), buttons=buttons[:4])
-        return _region_slots(client)
 
 
-class ActionCaseVolgendeStap(Action):
+class ActionCaseVolgendeStap(ClientCaseAction):
     """'Wat is mijn volgende stap?': the most urgent open item and the coming deadlines."""
 
     def name(self) -> str:
         return "action_case_volgende_stap"
 
-    @never_crash
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
-        identity = await identify(tracker)
-        if identity.role == "begeleider":
-            return await ActionCaseload().run(dispatcher, tracker, domain)
-        client = await own_client(identity)
-        if client is None or client.case is None:
-            dispatcher.utter_message(text=NOT_IDENTIFIED)
-            return []
+    def answer(self, dispatcher: CollectingDispatcher, client: Client) -> None:
         step = next_step(client.case)
         if step is None:
             dispatcher.utter_message(text="Je hebt op dit moment niets open staan. Goed bezig!")
-            return _region_slots(client)
+            return
         when = f" Dat moet vóór {datum(step.due)}." if step.due else ""
         late = " Dit is al te laat: bespreek het snel met je begeleider." if step.overdue else ""
         text = f"Je volgende stap: {step.label}.{when}{late}"
@@ -122,24 +127,15 @@ class ActionCaseVolgendeStap(Action):
         if dated:
             text += "\nDaarna:\n" + "\n".join(f"- {t.label}: {datum(t.due)}" for t in dated)
         dispatcher.utter_message(text=text)
-        return _region_slots(client)
 
 
-class ActionCaseOverzicht(Action):
+class ActionCaseOverzicht(ClientCaseAction):
     """'Hoe staat mijn dossier ervoor?': phase, region, documents and next meeting."""
 
     def name(self) -> str:
         return "action_case_overzicht"
 
-    @never_crash
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
-        identity = await identify(tracker)
-        if identity.role == "begeleider":
-            return await ActionCaseload().run(dispatcher, tracker, domain)
-        client = await own_client(identity)
-        if client is None or client.case is None:
-            dispatcher.utter_message(text=NOT_IDENTIFIED)
-            return []
+    def answer(self, dispatcher: CollectingDispatcher, client: Client) -> None:
         case = client.case
         done = [document_label(d.type) for d in case.documents if d.status == "binnen"]
         missing = missing_documents(case)
@@ -155,11 +151,6 @@ class ActionCaseOverzicht(Action):
                 f"Je volgende afspraak: {meeting_label(meeting.kind)} op {datum(meeting.planned_on)}."
             )
         dispatcher.utter_message(text="\n".join(lines))
-        return _region_slots(client)
-
-
-def _region_slots(client: Client) -> list[dict]:
-    return [SlotSet("regio", client.case.region), SlotSet("rol", "client")]
 
 
 # --- begeleiders ----------------------------------------------------------------------

@@ -6,6 +6,7 @@ import json
 import urllib.request
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
@@ -52,18 +53,29 @@ def case_db(tmp_path_factory) -> str:
     return url
 
 
-@pytest.fixture(scope="session")
-def stack(case_db) -> Iterator[Stack]:
+@contextmanager
+def running_stack(
+    case_db: str, parts: tuple[str, ...] = ("actions", "rasa", "web"), **options: object
+) -> Iterator[Stack]:
+    """The product on free loopback ports with the test case store and signing key; stopped afterwards."""
     running = Stack(
-        model=latest_model(), rasa_port=free_port(), action_port=free_port(), web_port=free_port(),
-        extra_env={"UITSTROOM_DATABASE_URL": case_db, "UITSTROOM_SECRET": SECRET},
+        model=latest_model(), rasa_port=free_port(), action_port=free_port(),
+        web_port=free_port() if "web" in parts else None,
+        extra_env={"UITSTROOM_DATABASE_URL": case_db, "UITSTROOM_SECRET": SECRET}, **options,
     )  # fmt: skip
-    running.start()
     try:
-        running.wait_ready(timeout=240)
+        for part in parts:
+            getattr(running, f"start_{part}")()
+        running.wait_ready(timeout=300)
         yield running
     finally:
         running.stop()
+
+
+@pytest.fixture(scope="session")
+def stack(case_db) -> Iterator[Stack]:
+    with running_stack(case_db) as running:
+        yield running
 
 
 @pytest.fixture

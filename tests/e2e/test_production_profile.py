@@ -6,24 +6,16 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.e2e.conftest import SECRET, Chat
-from uitstroom.stack import Stack, free_port, latest_model
+from tests.e2e.conftest import Chat, running_stack
+from uitstroom.stack import Stack
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
 def production(case_db) -> Iterator[Stack]:
-    running = Stack(
-        model=latest_model(), rasa_port=free_port(), action_port=free_port(), web_port=None, workers=2,
-        extra_env={"UITSTROOM_DATABASE_URL": case_db, "UITSTROOM_SECRET": SECRET},
-    )  # fmt: skip
-    running.start()
-    try:
-        running.wait_ready(timeout=300)
+    with running_stack(case_db, parts=("actions", "rasa"), workers=2) as running:
         yield running
-    finally:
-        running.stop()
 
 
 def test_two_workers_remember_the_region_and_a_form_across_requests(production):

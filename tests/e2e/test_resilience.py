@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import Chat
-from uitstroom.stack import Stack, free_port, latest_model
+from tests.e2e.conftest import Chat, running_stack
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
-def stack_without_actions():
+def stack_without_actions(case_db):
     # The action endpoint points at a free port where nothing listens.
-    running = Stack(model=latest_model(), rasa_port=free_port(), action_port=free_port(), web_port=None)
-    running.start_rasa()
-    try:
-        running.wait_ready(timeout=240)
+    with running_stack(case_db, parts=("rasa",)) as running:
         yield running
-    finally:
-        running.stop()
 
 
 def test_dead_action_server_gives_a_dutch_apology(stack_without_actions):
