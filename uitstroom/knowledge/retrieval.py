@@ -57,11 +57,22 @@ def _word_features(text: str) -> list[str]:
     return stems + [f"{a}_{b}" for a, b in zip(stems, stems[1:], strict=False)]
 
 
-def _load_synonym_groups() -> list[set[str]]:
+Phrase = tuple[str, ...]
+
+
+def _load_synonym_groups() -> list[list[Phrase]]:
+    """Each group as its phrases' stem sequences: "beschermd wonen" must occur as a phrase,
+    not as the loose word "wonen", before "bw" is added to a query."""
     path = KNOWLEDGE_DIR / "synonyms.yml"
     if not path.exists():
         return []
-    return [set(analyse(" ".join(g))) for g in yaml.safe_load(path.read_text("utf-8"))["groups"]]
+    groups = yaml.safe_load(path.read_text("utf-8"))["groups"]
+    return [[phrase for phrase in (tuple(analyse(p)) for p in g) if phrase] for g in groups]
+
+
+def _contains(terms: list[str], phrase: Phrase) -> bool:
+    n = len(phrase)
+    return any(tuple(terms[i : i + n]) == phrase for i in range(len(terms) - n + 1))
 
 
 def _sigmoid(x: float) -> float:
@@ -108,10 +119,11 @@ class Retriever:
                     term = match[0]
             terms.append(term)
         present = set(terms)
+        added: list[str] = []
         for group in self.synonyms:
-            if group & present:
-                terms.extend(sorted(group - present))
-        return [t for t in terms if t in self._vocab_set]
+            if any(_contains(terms, phrase) for phrase in group):
+                added += [t for phrase in group for t in phrase if t not in present]
+        return [t for t in terms + added if t in self._vocab_set]
 
     def _allowed(self, region: str | None) -> np.ndarray:
         return np.array([region is None or region in e.regions or e.is_general for e in self.entries])
