@@ -15,8 +15,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import asker_from, never_crash
-from actions.identity import store
+from actions.common import never_crash
+from actions.identity import known_asker, store
 from actions.knowledge import give_answer, search, suggestion_buttons
 from actions.messages import messages, say
 
@@ -61,17 +61,18 @@ class ActionFallbackKnowledge(Action):
     @never_crash
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
         text = tracker.latest_message.get("text") or ""
-        asker = asker_from(tracker)
+        asker, known = await known_asker(tracker)
+        known.append(SlotSet("fallback_stap", None))  # stage 1 sets it again below
         hits = await search(text, asker)
         if hits and hits[0].confidence >= FALLBACK_CONFIDENCE and (asker.region or hits[0].entry.is_general):
-            return [SlotSet("fallback_stap", None), *give_answer(dispatcher, hits[0].entry, asker, text)]
+            return known + give_answer(dispatcher, hits[0].entry, asker, text)
         if previous_turn_not_understood(tracker):
             await asyncio.to_thread(store().add_feedback, "onbeantwoord", text, None, asker.region)
             say(dispatcher, "fallback_weet_niet")
-            return [SlotSet("fallback_stap", None)]
+            return known
         buttons = (intent_buttons(tracker) + suggestion_buttons(hits))[:MAX_BUTTONS]
         if buttons:
             dispatcher.utter_message(text=messages()["fallback_bedoel_je"]["text"], buttons=buttons)
         else:
             say(dispatcher, "fallback")
-        return [SlotSet("fallback_stap", 1)]
+        return known + [SlotSet("fallback_stap", 1)]

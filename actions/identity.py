@@ -9,9 +9,11 @@ from __future__ import annotations
 import asyncio
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 
 from uitstroom.casestore.access import ANONYMOUS, Identity, verify_token
 from uitstroom.casestore.repository import CaseStore
+from uitstroom.knowledge.answer import Asker
 
 _store: CaseStore | None = None
 
@@ -42,3 +44,22 @@ async def identify(tracker: Tracker) -> Identity:
         if begeleider is not None:
             return Identity("begeleider", begeleider.code)
     return ANONYMOUS
+
+
+async def known_asker(tracker: Tracker) -> tuple[Asker, list[dict]]:
+    """Who is asking, for an answer: slots first; a personal link fills in role and (for a client) the
+    region of their case, so an identified user is never asked what the case already says."""
+    events: list[dict] = []
+    role, region = tracker.get_slot("rol"), tracker.get_slot("regio")
+    if role is None or region is None:
+        identity = await identify(tracker)
+        if role is None and identity.role in ("client", "begeleider"):
+            role = identity.role
+            events.append(SlotSet("rol", role))
+        if region is None and identity.role == "client":
+            client = await asyncio.to_thread(store().client, identity.subject)
+            if client and client.case:
+                region = client.case.region
+                events.append(SlotSet("regio", region))
+    asker = Asker(audience=role or "client", region=region, gemeente=tracker.get_slot("gemeente"))
+    return asker, events

@@ -8,8 +8,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import asker_from, never_crash
-from actions.identity import store
+from actions.common import never_crash
+from actions.identity import known_asker, store
 from actions.messages import say
 from actions.places import place_events, place_from_message
 from uitstroom.knowledge.answer import UNCOVERED, Asker, compose
@@ -94,8 +94,7 @@ class ActionAnswerKnowledge(Action):
 
     @never_crash
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
-        events: list[dict] = []
-        asker = asker_from(tracker)
+        asker, events = await known_asker(tracker)
         place = place_from_message(tracker)
         if place:
             events += place_events(*place)

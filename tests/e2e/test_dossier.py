@@ -84,3 +84,20 @@ def test_update_can_be_cancelled(begeleider_chat, case_db):
     assert "niets opgeslagen" in jeroen.say("nee")
     with session_factory(case_db)() as s:
         assert not s.scalars(select(AuditEntry).where(AuditEntry.actor == "begeleider:B-02")).all()
+
+
+def test_a_personal_link_answers_for_the_case_region_without_asking_the_place(client_chat):
+    lisa = client_chat("C-2001")  # her case is in Noordoostpolder
+    reply = lisa.say("wanneer is de eerste uitstroomtafel")
+    assert "In welke plaats" not in reply
+    assert "Noordoostpolder" in reply and "Bron:" in reply
+
+
+def test_a_begeleider_link_gets_the_begeleider_variant(begeleider_chat, chat):
+    coach = begeleider_chat("B-03")
+    coach.say("ik werk in Zeist")
+    chat.say("ik woon in Zeist")
+    as_begeleider = coach.say("wat is omgekeerde plaatsing")
+    as_client = chat.say("wat is omgekeerde plaatsing")
+    assert "Zuidoost-Utrecht" in as_begeleider and "Zuidoost-Utrecht" in as_client
+    assert as_begeleider != as_client  # the full procedure, not the short B1 text
