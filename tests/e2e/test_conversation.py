@@ -83,3 +83,13 @@ def test_unknown_question_is_not_guessed(chat):
     reply = chat.say("mag mijn kat mee naar de nieuwe woning")
     assert "8 euro" not in reply
     assert "weet ik niet" in reply or "niet goed" in reply or "onderwerpen" in reply
+
+
+def test_two_stage_fallback_first_asks_then_admits_it_does_not_know(chat):
+    # "/nlu_fallback" is what Rasa's NLU produces when it is unsure; sent as a payload it is deterministic.
+    first = chat.say("/nlu_fallback")
+    assert "Dat weet ik niet" not in first
+    assert "anders zeggen" in first or "Bedoel je" in first
+    second = chat.say("/nlu_fallback")
+    assert "Dat weet ik niet" in second and "begeleider" in second
+    assert "Dit geldt voor" in (chat.say("ik woon in Hoorn") + chat.say("wat is een perspectiefplan"))
