@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from uitstroom import PROJECT_ROOT
+from uitstroom.channels.credentials import write_credentials
 
 
 def free_port() -> int:
@@ -87,6 +88,11 @@ class Stack:
         path.write_text(text)
         return path
 
+    def _credentials(self) -> Path:
+        """rasa/credentials.yml plus Teams and Slack when their variables are set (see uitstroom.channels)."""
+        base = PROJECT_ROOT / "rasa" / "credentials.yml"
+        return write_credentials(base, self.log_dir / f"credentials-{self.rasa_port}.yml", self._env())
+
     def _spawn(self, name: str, args: list[str]) -> None:
         log = open(self.log_dir / f"{name}-{self.rasa_port}.log", "w")  # noqa: SIM115 - closed with the process
         self.processes[name] = subprocess.Popen(
@@ -133,7 +139,7 @@ class Stack:
                 sys.executable, "-m", "uitstroom.server", "run",
                 "--model", str(self.model),
                 "--endpoints", str(self._endpoints()),
-                "--credentials", str(PROJECT_ROOT / "rasa" / "credentials.yml"),
+                "--credentials", str(self._credentials()),
                 "--interface", "127.0.0.1", "--port", str(self.rasa_port),
                 "--cors", cors, *self.rasa_args,
             ],

@@ -15,6 +15,10 @@ from uitstroom.casestore.setup import setup
 from uitstroom.stack import Stack, free_port, latest_model
 
 SECRET = "e2e-" + uuid.uuid4().hex  # the servers under test sign and check tokens with this key
+# Teams and Slack configured with made-up credentials: the server must still start offline and
+# refuse unauthenticated channel requests.
+CHANNEL_ENV = {"TEAMS_APP_ID": "e2e-app", "TEAMS_APP_PASSWORD": uuid.uuid4().hex,
+               "SLACK_TOKEN": "xoxb-e2e", "SLACK_SIGNING_SECRET": uuid.uuid4().hex}  # fmt: skip
 
 
 class Chat:
@@ -61,7 +65,7 @@ def running_stack(
     running = Stack(
         model=latest_model(), rasa_port=free_port(), action_port=free_port(),
         web_port=free_port() if "web" in parts else None,
-        extra_env={"UITSTROOM_DATABASE_URL": case_db, "UITSTROOM_SECRET": SECRET}, **options,
+        extra_env={"UITSTROOM_DATABASE_URL": case_db, "UITSTROOM_SECRET": SECRET, **CHANNEL_ENV}, **options,
     )  # fmt: skip
     try:
         for part in parts:

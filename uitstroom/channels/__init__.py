@@ -1,0 +1,1 @@
+"""Channels for begeleiders beyond the web: Microsoft Teams (Bot Framework) and Slack."""
