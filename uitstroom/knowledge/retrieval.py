@@ -36,9 +36,13 @@ from uitstroom.text import words
 # Question words carry meaning here ("wanneer" asks for a deadline, "wie" for a party).
 _KEEP = {"wanneer", "wie", "waar", "hoeveel", "hoe", "wat", "welke", "waarom", "niet", "geen"}
 STOPWORDS = frozenset(STOPWORDS_DUTCH) - _KEEP
-BM25_WEIGHT = 0.6  # share of BM25 in the combined ranking score; the rest is the classifier
+BM25_WEIGHT = 0.7  # share of BM25 in the ranking score, the rest is the classifier (0.6: -0.004 held out)
 REGION_BONUS = 0.15  # added to the ranking score of an entry of the asker's own region
-_stemmer = Stemmer.Stemmer("dutch")
+# Snowball's Dutch stemmer. It over-stems some words ("gemeente" -> "meen"); the classic "dutch_porter"
+# measured no better on held-out example questions (top-1 0.795 vs 0.802, top-3 0.949 vs 0.942).
+STEMMER = "dutch"
+TYPO_CUTOFF = 84  # rapidfuzz ratio for correcting an unknown query term to an indexed one
+_stemmer = Stemmer.Stemmer(STEMMER)
 
 
 @dataclass(frozen=True)
@@ -48,8 +52,20 @@ class Hit:
     confidence: float  # 0..1, comparable across queries: decides whether we answer at all
 
 
+def _tokens(text: str) -> list[str]:
+    """Words minus stopwords; numbers stay ("uitstroomtafel 1"); hyphenated words also give their parts."""
+    out: list[str] = []
+    for w in words(text):
+        if w in STOPWORDS or (len(w) < 2 and not w.isdigit()):
+            continue
+        out.append(w)
+        if "-" in w:
+            out += [part for part in w.split("-") if len(part) > 1 and part not in STOPWORDS]
+    return out
+
+
 def analyse(text: str) -> list[str]:
-    return _stemmer.stemWords([w for w in words(text) if w not in STOPWORDS and len(w) > 1])
+    return _stemmer.stemWords(_tokens(text))
 
 
 def _word_features(text: str) -> list[str]:
@@ -114,7 +130,7 @@ class Retriever:
         terms: list[str] = []
         for term in analyse(text):
             if term not in self._vocab_set and len(term) >= 5:
-                match = process.extractOne(term, self.vocabulary, scorer=fuzz.ratio, score_cutoff=84)
+                match = process.extractOne(term, self.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
                 if match:
                     term = match[0]
             terms.append(term)
