@@ -16,7 +16,10 @@ from uitstroom.knowledge.answer import UNCOVERED, Asker, compose
 from uitstroom.knowledge.model import GENERAL_REGION, Entry, default_knowledge_base
 from uitstroom.knowledge.retrieval import Hit, default_retriever
 
-ANSWER_CONFIDENCE = 0.45  # below this we do not answer, we offer the closest topics
+# Below this we do not answer, we offer the closest topics. Chosen on our own dev questions (not make eval):
+# 0.45 answered 12% of off-topic questions, 0.5 halves that (6%) and still answers 69% of held-out
+# in-domain questions (0.45: 79%) at the same precision.
+ANSWER_CONFIDENCE = 0.5
 SUGGEST_CONFIDENCE = 0.2
 
 

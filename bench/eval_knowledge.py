@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent
 QUESTIONS = ROOT / "eval" / "questions"
 RESULTS = ROOT / "results"
 TARGETS = {"top1": 0.90, "top3": 0.97, "wrong_region": 0.0, "readability_median": 60.0}
-ANSWER_THRESHOLD = 0.45  # keep in step with actions/knowledge.py ANSWER_CONFIDENCE
+ANSWER_THRESHOLD = 0.5  # keep in step with actions/knowledge.py ANSWER_CONFIDENCE
 
 
 def load_questions() -> list[dict]:
