@@ -17,7 +17,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import never_crash
-from actions.identity import identify, store
+from actions.identity import identify, known_asker, store
+from actions.knowledge import ANSWER_CONFIDENCE, answer_question, search
 from actions.messages import say
 from uitstroom.casestore import parsing
 from uitstroom.casestore.access import Identity
@@ -37,6 +38,7 @@ STATUS_TEXT = {"nog_niet": "nog niet geregeld", "aangevraagd": "aangevraagd, nog
                "niet_voldaan": "nog niet", "open": "nog te doen"}  # fmt: skip
 PHASE_TEXT = {"instroom": "instroom", "doorstroom": "doorstroom", "uitstroom": "uitstroom",
               "proefwonen": "proefwonen", "zelfstandig_wonen": "zelfstandig wonen"}  # fmt: skip
+OWN_DOSSIER_HINT = "Wil je weten hoe het bij jou zit? Open de chat via je eigen link van je begeleider."
 NOT_IDENTIFIED = (
     "Ik weet niet wie je bent, dus ik kan je dossier niet zien. "
     "Wil je je eigen dossier bekijken? Open de chat via de persoonlijke link van je begeleider. "
@@ -75,14 +77,28 @@ class ClientCaseAction(Action, ABC):
             return await ActionCaseload().run(dispatcher, tracker, domain)
         client = await own_client(identity)
         if client is None or client.case is None:
-            dispatcher.utter_message(text=NOT_IDENTIFIED)
-            return []
+            return await self.general_answer(dispatcher, tracker)
         self.answer(dispatcher, client)
         return [SlotSet("regio", client.case.region), SlotSet("rol", "client")]
 
     @abstractmethod
     def answer(self, dispatcher: CollectingDispatcher, client: Client) -> None:
         """Tells the client about their own case."""
+
+    @staticmethod
+    async def general_answer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict]:
+        """Without a case: the knowledge base's answer when it is sure (the question may be a general
+        one, "wanneer is de eerste uitstroomtafel"), and how to see one's own dossier."""
+        text = tracker.latest_message.get("text") or ""
+        asker, events = await known_asker(tracker)
+        hits = await search(text, asker)
+        if hits and hits[0].confidence >= ANSWER_CONFIDENCE:
+            events += await answer_question(dispatcher, text, asker)  # answers, or first asks the place
+            if asker.region:
+                dispatcher.utter_message(text=OWN_DOSSIER_HINT)
+            return events
+        dispatcher.utter_message(text=NOT_IDENTIFIED)
+        return events
 
 
 class ActionCaseRegelen(ClientCaseAction):

@@ -17,8 +17,8 @@ def test_client_walks_the_documents_with_an_interruption_and_the_case_shows_them
     assert "Papier 1 van 2" in reply and "Bron:" in reply and "Heb je dit al?" in reply
     reply = naima.say("ja")
     assert "Papier 2 van 2: Perspectiefplan" in reply
-    reply = naima.say("wat is een uitstroomtafel?")  # a question in between: answered, then back to paper 2
-    assert "uitstroomtafel" in reply.lower() and "Papier 2 van 2" in reply
+    reply = naima.say("wat doet de uitstroomcoördinator?")  # a question in between: answered, back to paper 2
+    assert "Bron:" in reply and "Papier 2 van 2" in reply
     reply = naima.say("nee nog niet")
     assert "Dit heb je al:\n- Aanmeldformulier Uitstroom" in reply
     assert "Dit moet nog" in reply and "Perspectiefplan" in reply and "in je dossier" in reply

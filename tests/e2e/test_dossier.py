@@ -88,7 +88,7 @@ def test_update_can_be_cancelled(begeleider_chat, case_db):
 
 def test_a_personal_link_answers_for_the_case_region_without_asking_the_place(client_chat):
     lisa = client_chat("C-2001")  # her case is in Noordoostpolder
-    reply = lisa.say("wanneer is de eerste uitstroomtafel")
+    reply = lisa.say("wat is een driepartijenovereenkomst")
     assert "In welke plaats" not in reply
     assert "Noordoostpolder" in reply and "Bron:" in reply
 
