@@ -1,13 +1,14 @@
 """Two pipeline components that keep unreadable input and crises out of the learned model's hands.
 
 `InputGuard` runs first: it notes what kind of input this is (empty, emoji
-only, binary, another language, a crisis) on the full text, then clips very
+only, binary, keyboard mash, another language, a crisis, a typed 👍/👎) on the full text, then clips very
 long text so the rest of the pipeline stays fast. `GuardIntentOverride` runs
 after the intent classifier and replaces its guess where the guard knows better.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -18,8 +19,9 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from uitstroom.input_check import classify, clip
+from uitstroom.input_check import FEEDBACK_EMOJI, classify, clip
 from uitstroom.safety import is_crisis
+from uitstroom.text import fold
 
 GUARD = "uitstroom_guard"
 # Which intent each kind of input is answered with (all in domain.yml).
@@ -29,7 +31,59 @@ OVERRIDES = {
     "geen_tekst": "onleesbaar",
     "onleesbaar": "onleesbaar",
     "andere_taal": "andere_taal",
+    "beoordeling": "feedback",
 }
+
+
+# Keyboard mash ("asdfgh", "jkjkjkjk", "zzzz", "skdjfhskdjf"): a message of at most three
+# words that are all mash is unreadable. Deliberately narrow: "jaaa", "neee", "hahaha",
+# "thnx" and "hmm" are words.
+_KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_HOME_ROW = frozenset("asdfghjkl")
+_VOWELS = frozenset("aeiouy")
+_WORDS_WITHOUT_VOWELS = frozenset(["thnx", "thnks", "psst", "sst"])
+_REPEATED_WORD = re.compile(r"(?:ha|hi|he|hu|ja|ne|nee|jo|no|na|ok|doei|hoi|hey)+")
+
+
+def _keyboard_run(token: str, length: int = 4) -> bool:
+    rows = _KEYBOARD + tuple(row[::-1] for row in _KEYBOARD)
+    return any(token[i : i + length] in row for row in rows for i in range(len(token) - length + 1))
+
+
+def _is_mash_word(token: str) -> bool:
+    if not token.isalpha():
+        return False
+    squeezed = re.sub(r"(.)\1+", r"\1", token)  # "jaaaa" -> "ja"
+    if _REPEATED_WORD.fullmatch(squeezed):
+        return False
+    if len(set(token)) == 1 and len(token) >= 3:  # "xxxxx", "ooo"
+        return True
+    if len(token) >= 4 and not set(token) & _VOWELS and token not in _WORDS_WITHOUT_VOWELS:
+        return True  # "zzzz", "brrrr", "sdfsdf", "mnbvcx"
+    if len(token) >= 6 and (len(set(token)) <= 2 or set(token) <= _HOME_ROW):
+        return True  # "jkjkjkjk", "aksjdhakjsd"
+    if len(token) >= 6 and re.fullmatch(r"(.{2,4})\1+.{0,3}", token):
+        return True  # "asdasd", "rtyrty"
+    return len(token) >= 5 and _keyboard_run(token)  # "qwerty", "poiuyt", "ghjkl"
+
+
+def is_keyboard_mash(text: str) -> bool:
+    tokens = re.findall(r"[^\W\d_]+", fold(text))
+    latin = all(re.fullmatch(r"[a-z]+", t) for t in tokens)  # other scripts: andere_taal, not mash
+    return latin and 0 < len(tokens) <= 3 and all(_is_mash_word(t) for t in tokens)
+
+
+def input_kind(text: str) -> str | None:
+    """What kind of input this is (see the OVERRIDES keys), None for ordinary text."""
+    if is_crisis(text):
+        return "crisis"
+    stripped = "".join(text.split())
+    if stripped and set(stripped) <= FEEDBACK_EMOJI:  # "👍", "👎👎": a rating, typed instead of clicked
+        return "beoordeling"
+    kind = classify(text)
+    if kind is None and is_keyboard_mash(text):
+        return "onleesbaar"
+    return kind
 
 
 class _Stateless(GraphComponent):
@@ -52,7 +106,7 @@ class InputGuard(_Stateless):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            kind = "crisis" if is_crisis(text) else classify(text)
+            kind = input_kind(text)
             message.set(GUARD, {"kind": kind, "length": len(text)}, add_to_output=True)
             if text != clip(text):
                 message.set(TEXT, clip(text))

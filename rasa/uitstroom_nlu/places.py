@@ -1,7 +1,18 @@
-"""Entity extractor for places (gemeenten, woonplaatsen, nicknames) from our own gazetteer."""
+"""Entity extractor for places (gemeenten, woonplaatsen, nicknames) from our own gazetteer.
+
+On top of `Gazetteer.find` (uitstroom/gazetteer.py) the extractor
+- drops everyday words that the typo tolerance takes for a place ("verhuizen" is not
+  Venhuizen, "geleden" is not Geleen) and treats "huizen" (houses) like the other
+  common-word names: a place only with a capital or after a cue word ("in Huizen");
+- takes a district after the name into the span ("Amsterdam Oost", "hoorn noord");
+- leaves out an article that is not part of the name ("de Jordaan" -> "Jordaan",
+  but "De Bilt" stays whole).
+The entity value is the gemeente; actions resolve it through the gazetteer.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -12,9 +23,56 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from uitstroom.gazetteer import default_gazetteer
+from uitstroom.gazetteer import CUE_WORDS, Gazetteer, default_gazetteer
+from uitstroom.text import fold
 
 ENTITY = "plaats"
+# Dutch words within typo distance of a place name (found by running the matcher over knowledge/).
+NOT_PLACES = frozenset(["verhuizen", "leidend", "geleden", "gelezen", "geleend", "gelegen"])
+# Place names that are also everyday words and that uitstroom.gazetteer does not list yet.
+COMMON_WORD_NAMES = frozenset(["huizen"])
+DISTRICT = r"(?:[ -](?:noord|oost|zuid|west|zuidoost|noordoost|zuidwest|noordwest|nieuw-west|centrum))"
+_TOKEN = re.compile(r"[\w'’-]+")
+_DISTRICT_AFTER = re.compile(rf"^{DISTRICT}\b", re.IGNORECASE)
+_NAME_WITH_DISTRICT = re.compile(rf"\b(?P<name>[\w'’-]+){DISTRICT}\b", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:de|het)\s+", re.IGNORECASE)
+
+
+def _cued(text: str, start: int) -> bool:
+    previous = [fold(t) for t in _TOKEN.findall(text[:start])[-2:]]
+    return bool(set(previous) & CUE_WORDS)
+
+
+def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, gemeente) for every place in the text."""
+    gazetteer = gazetteer or default_gazetteer()
+    found: list[tuple[int, int, str]] = []
+    for place in gazetteer.find(text):
+        start, end = place.start, place.end
+        key = fold(place.text)
+        if key in NOT_PLACES or (found and start < found[-1][1]):
+            continue
+        if key in COMMON_WORD_NAMES and not (place.text[:1].isupper() or _cued(text, start)):
+            continue
+        article = _ARTICLE.match(place.text)
+        if article and gazetteer.lookup(place.text[article.end() :]) is not None:
+            start += article.end()
+        district = _DISTRICT_AFTER.match(text[end:])
+        if district:
+            end += district.end()
+        found.append((start, end, place.gemeente))
+    # "hoorn noord": a common-word name that counts because a district follows it
+    # (with a capital, after a cue word or as the whole message, like the other names).
+    for match in _NAME_WITH_DISTRICT.finditer(text):
+        start, end = match.span()
+        if any(s <= start < e for s, e, _ in found) or fold(match["name"]) in NOT_PLACES:
+            continue
+        if not (match["name"][:1].isupper() or _cued(text, start) or not text[:start].strip()):
+            continue
+        entry = gazetteer.lookup(match["name"])
+        if entry is not None:
+            found.append((start, end, entry.gemeente))
+    return sorted(found)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
@@ -35,20 +93,21 @@ class PlaceExtractor(GraphComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         gazetteer = default_gazetteer()
         for message in messages:
-            places = gazetteer.find(message.get(TEXT) or "")
+            text = message.get(TEXT) or ""
+            places = find_places(text, gazetteer)
             if not places:
                 continue
             entities = list(message.get(ENTITIES) or [])
             entities += [
                 {
                     "entity": ENTITY,
-                    "value": p.gemeente,
-                    "start": p.start,
-                    "end": p.end,
+                    "value": gemeente,
+                    "start": start,
+                    "end": end,
                     "confidence_entity": 1.0,
                     "extractor": self.__class__.__name__,
                 }
-                for p in places
+                for start, end, gemeente in places
             ]
             message.set(ENTITIES, entities, add_to_output=True)
         return messages

@@ -1,0 +1,116 @@
+"""Entity extractor for `rol`: the user says who they are ("ik ben ambulant begeleider", "client hier").
+
+Only a role word that the user applies to themselves counts: after "ik ben", "ik werk als",
+"wij zijn", "als" at the start or after "ik" ("wat kan ik hier als begeleider"), or as the
+whole message ("begeleider", "cliënt hier").
+"mijn begeleider", "een cliënt aanmelden" and "ik ben geen begeleider" are not a role.
+The value is normalised to the categorical values of the `rol` slot: client or begeleider.
+Professionals around the client (hulpverlener, casemanager, wmo-consulent, bewindvoerder)
+count as begeleider; family, mantelzorgers and mentors get no role.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+ENTITY = "rol"
+CLIENT = "client"
+BEGELEIDER = "begeleider"
+
+# Role nouns, longest alternatives first; each with the slot value it stands for.
+_NOUNS: list[tuple[str, str]] = [
+    (r"(?:persoonlijke?|ambulante?)\s+begeleiders?", BEGELEIDER),
+    (r"\w*begeleiders?", BEGELEIDER),
+    (r"pb[' -]?ers?|pb", BEGELEIDER),
+    (r"\w*hulpverleners?|zorgverleners?", BEGELEIDER),
+    (r"case\s?managers?", BEGELEIDER),
+    (r"professionals?", BEGELEIDER),
+    (r"\w*medewerkers?", BEGELEIDER),
+    (r"(?:sociaal|maatschappelijk|ambulant)\s+werkers?|\w+werkers?", BEGELEIDER),
+    (r"(?:wmo[- ]?)?\w*consulent(?:e|en)?", BEGELEIDER),
+    (r"\w*co[öo]rdinator(?:en)?", BEGELEIDER),
+    (r"teamleiders?", BEGELEIDER),
+    (r"bewindvoerders?", BEGELEIDER),
+    (r"ervaringsdeskundigen?", BEGELEIDER),
+    (r"stagiaires?|stagiairs?", BEGELEIDER),
+    (r"cli[eë]ntondersteuners?", BEGELEIDER),
+    (r"cli[eë]nte?n?", CLIENT),
+    (r"bewoners?|bewoonster", CLIENT),
+    (r"deelnemers?", CLIENT),
+]
+_NOUN = "|".join(f"(?:{pattern})" for pattern, _ in _NOUNS)
+_VALUE = [(re.compile(rf"^(?:{pattern})$", re.IGNORECASE), value) for pattern, value in _NOUNS]
+
+# Words that may stand between "ik ben" and the role noun ("ik ben zelf gewoon een cliënt").
+_FILLER = r"(?:(?:een|de|het|zelf|gewoon|hier|nu|eigenlijk|dus|ook|al|zelfs|sinds\s+kort|werkzaam)\s+){0,3}"
+_SELF = re.compile(
+    rf"\b(?:ik\s+ben|ik\s+werk\s+als|werkzaam\s+als|wij\s+zijn|we\s+zijn)\s+{_FILLER}(?P<rol>{_NOUN})\b",
+    re.IGNORECASE,
+)
+# "als begeleider wil ik...", "wat kan ik hier als cliënt": "als" at the start or after "ik";
+# elsewhere "als" is mostly "if" ("wat als de cliënt weigert").
+_AS = re.compile(
+    rf"(?:^\W*|\bik\b[^.?!,;]{{0,30}}?\s)als\s+(?:een\s+)?(?P<rol>{_NOUN})\b",
+    re.IGNORECASE,
+)
+# The whole message is the role ("begeleider", "een cliënt", "client hier").
+_ALONE = re.compile(rf"^\W*(?:(?:een|de|ik)\s+)?(?P<rol>{_NOUN})(?:\s+hier)?\W*$", re.IGNORECASE)
+
+
+def find_roles(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, value) for each role the writer gives themselves."""
+    found: dict[int, tuple[int, int, str]] = {}
+    for regex in (_SELF, _AS, _ALONE):
+        for match in regex.finditer(text):
+            start, end = match.span("rol")
+            noun = " ".join(match.group("rol").split())
+            value = next((v for r, v in _VALUE if r.match(noun)), None)
+            if value:
+                found.setdefault(start, (start, end, value))
+    return sorted(found.values())
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class RoleExtractor(GraphComponent):
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> GraphComponent:
+        return cls()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            roles = find_roles(text)
+            if not roles:
+                continue
+            entities = list(message.get(ENTITIES) or [])
+            entities += [
+                {
+                    "entity": ENTITY,
+                    "value": value,
+                    "start": start,
+                    "end": end,
+                    "confidence_entity": 1.0,
+                    "extractor": self.__class__.__name__,
+                }
+                for start, end, value in roles
+            ]
+            message.set(ENTITIES, entities, add_to_output=True)
+        return messages
