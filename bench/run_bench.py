@@ -165,9 +165,9 @@ def run_profile(name: str, config: str, prefix: str, workers: int, db_url: str, 
 
 
 def accuracy(config: str) -> dict:
-    from bench.eval_nlu import cross_validate
+    from bench.eval_nlu import cached_or_new
 
-    result = cross_validate(config, folds=3)
+    result = cached_or_new(config)
     return {k: result[k] for k in ("intent_macro_f1", "intent_weighted_f1", "intent_accuracy")}
 
 
