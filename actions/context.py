@@ -51,9 +51,13 @@ class ActionSetRole(Action):
 
     @never_crash
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
-        text = (tracker.latest_message.get("text") or "").lower()
-        is_worker = any(w in text for w in ROLE_WORDS) and "mijn begeleider" not in text
-        role = "begeleider" if is_worker else "client"
+        # The RoleExtractor's entity first ("ik ben geen begeleider, ik ben cliënt" -> client); the word
+        # list only when it found nothing.
+        role = next(tracker.get_latest_entity_values("rol"), None)
+        if role not in ("client", "begeleider"):
+            text = (tracker.latest_message.get("text") or "").lower()
+            is_worker = any(w in text for w in ROLE_WORDS) and "mijn begeleider" not in text
+            role = "begeleider" if is_worker else "client"
         if role == "begeleider":
             dispatcher.utter_message(
                 text="Goed om te weten. Ik geef je de volledige procedure: "

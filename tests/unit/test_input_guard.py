@@ -19,6 +19,13 @@ from uitstroom.safety import is_crisis
         "ik wil dood",
         "IK WIL NIET MEER LEVEN!!!",
         "ik doe mezelf wat aan vannacht",
+        "ik wil slapen en nooit meer wakker worden",
+        "ik heb een afscheidsbrief geschreven",
+        "ik ga een overdosis nemen",
+        "ik heb al een touw klaarliggen",
+        "wat heeft het nog voor zin om te leven",
+        "dit is mijn laatste bericht",
+        "ik wil van de brug springen",
     ],
 )
 def test_crisis_is_recognised(text):
@@ -27,7 +34,13 @@ def test_crisis_is_recognised(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["ik wil niet meer wachten op een huis", "wanneer ga ik dood-moe worden van de wachtlijst", "ik leef op"],
+    [
+        "ik wil niet meer wachten op een huis",
+        "wanneer ga ik dood-moe worden van de wachtlijst",
+        "ik leef op",
+        "wat heeft het voor zin om woningnet te verlengen",
+        "mijn laatste brief van de gemeente",
+    ],
 )
 def test_ordinary_frustration_is_not_a_crisis(text):
     assert not is_crisis(text)
