@@ -63,7 +63,7 @@ eval: model
 	$(PY) -m bench.eval_nlu
 	$(PY) -m bench.eval_nlu --config bench/config.lemma.yml
 
-bench: model webchat casestore
+bench: system-deps model webchat casestore
 	$(PY) -m bench.run_bench
 
 invite: casestore
