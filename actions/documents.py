@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import asyncio
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.checklist import ANSWER_BUTTONS, extract_gemeente, items_for, own_client, region_label
+from actions.checklist import ANSWER_BUTTONS, ChecklistFormValidation, items_for, own_client, region_label
 from actions.common import asker_from, never_crash
 from actions.identity import store
 from uitstroom.casestore.rules import document_label
@@ -58,16 +58,11 @@ class ActionDocumentenIntro(Action):
         return events
 
 
-class ValidateDocumentenForm(FormValidationAction):
+class ValidateDocumentenForm(ChecklistFormValidation):
+    slot_prefix, kind, limit, topic = "document", "documents", MAX_DOCUMENTS, "de papierenlijst"
+
     def name(self) -> str:
         return "validate_documenten_form"
-
-    async def required_slots(self, domain_slots, dispatcher, tracker, domain):  # type: ignore[no-untyped-def]
-        region = tracker.get_slot("regio")
-        return ([] if region else ["gemeente"]) + SLOTS[: len(documents_for(region))]
-
-    async def extract_gemeente(self, dispatcher, tracker, domain):  # type: ignore[no-untyped-def]
-        return extract_gemeente(dispatcher, tracker, "de papierenlijst")
 
 
 def _ask_action(number: int) -> type[Action]:

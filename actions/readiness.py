@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import asyncio
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.checklist import ANSWER_BUTTONS, extract_gemeente, items_for, own_client, region_label
+from actions.checklist import ANSWER_BUTTONS, ChecklistFormValidation, items_for, own_client, region_label
 from actions.common import never_crash
 from actions.identity import store
 from uitstroom.knowledge.model import default_knowledge_base
@@ -50,19 +50,13 @@ class ActionKlaarIntro(Action):
         return events
 
 
-class ValidateCriteriaForm(FormValidationAction):
+class ValidateCriteriaForm(ChecklistFormValidation):
     """Asks the place first when the region is not known yet; then the region's criteria."""
+
+    slot_prefix, kind, limit, topic = "criterium", "criteria", MAX_CRITERIA, "de voorwaarden"
 
     def name(self) -> str:
         return "validate_criteria_form"
-
-    async def required_slots(self, domain_slots, dispatcher, tracker, domain):  # type: ignore[no-untyped-def]
-        region = tracker.get_slot("regio")
-        place = [] if region else ["gemeente"]
-        return place + [f"criterium_{i}" for i in range(1, len(criteria_for(region)) + 1)]
-
-    async def extract_gemeente(self, dispatcher, tracker, domain):  # type: ignore[no-untyped-def]
-        return extract_gemeente(dispatcher, tracker, "de voorwaarden")
 
 
 def _ask_action(number: int) -> type[Action]:
