@@ -9,19 +9,15 @@ after the intent classifier and replaces its guess where the guard knows better.
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from uitstroom.input_check import FEEDBACK_EMOJI, classify, clip
 from uitstroom.safety import is_crisis
 from uitstroom.text import fold
+from uitstroom_nlu.component import StatelessComponent
 
 GUARD = "uitstroom_guard"
 # Which intent each kind of input is answered with (all in domain.yml).
@@ -86,23 +82,8 @@ def input_kind(text: str) -> str | None:
     return kind
 
 
-class _Stateless(GraphComponent):
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> GraphComponent:
-        return cls()
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
-
-
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
-class InputGuard(_Stateless):
+class InputGuard(StatelessComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
@@ -114,7 +95,7 @@ class InputGuard(_Stateless):
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class GuardIntentOverride(_Stateless):
+class GuardIntentOverride(StatelessComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             kind = (message.get(GUARD) or {}).get("kind")

@@ -13,18 +13,14 @@ The entity value is the gemeente; actions resolve it through the gazetteer.
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from uitstroom.gazetteer import CUE_WORDS, Gazetteer, default_gazetteer
 from uitstroom.text import fold
+from uitstroom_nlu.component import StatelessComponent, add_entities
 
 ENTITY = "plaats"
 # Dutch words within typo distance of a place name (found by running the matcher over knowledge/).
@@ -76,38 +72,11 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[tuple[int
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class PlaceExtractor(GraphComponent):
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> GraphComponent:
-        return cls()
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
-
+class PlaceExtractor(StatelessComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         gazetteer = default_gazetteer()
         for message in messages:
-            text = message.get(TEXT) or ""
-            places = find_places(text, gazetteer)
-            if not places:
-                continue
-            entities = list(message.get(ENTITIES) or [])
-            entities += [
-                {
-                    "entity": ENTITY,
-                    "value": gemeente,
-                    "start": start,
-                    "end": end,
-                    "confidence_entity": 1.0,
-                    "extractor": self.__class__.__name__,
-                }
-                for start, end, gemeente in places
-            ]
-            message.set(ENTITIES, entities, add_to_output=True)
+            add_entities(
+                message, ENTITY, find_places(message.get(TEXT) or "", gazetteer), self.__class__.__name__
+            )
         return messages

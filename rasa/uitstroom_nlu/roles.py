@@ -12,15 +12,12 @@ count as begeleider; family, mantelzorgers and mentors get no role.
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from uitstroom_nlu.component import StatelessComponent, add_entities
 
 ENTITY = "rol"
 CLIENT = "client"
@@ -80,37 +77,8 @@ def find_roles(text: str) -> list[tuple[int, int, str]]:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class RoleExtractor(GraphComponent):
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> GraphComponent:
-        return cls()
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
-
+class RoleExtractor(StatelessComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            text = message.get(TEXT) or ""
-            roles = find_roles(text)
-            if not roles:
-                continue
-            entities = list(message.get(ENTITIES) or [])
-            entities += [
-                {
-                    "entity": ENTITY,
-                    "value": value,
-                    "start": start,
-                    "end": end,
-                    "confidence_entity": 1.0,
-                    "extractor": self.__class__.__name__,
-                }
-                for start, end, value in roles
-            ]
-            message.set(ENTITIES, entities, add_to_output=True)
+            add_entities(message, ENTITY, find_roles(message.get(TEXT) or ""), self.__class__.__name__)
         return messages
