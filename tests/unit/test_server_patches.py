@@ -26,3 +26,15 @@ def test_valid_action_response_is_accepted(action: RemoteAction) -> None:
 def test_malformed_action_response_is_refused(action: RemoteAction) -> None:
     with pytest.raises(ValidationError):
         action._validate_action_result({"events": [{"name": "regio"}], "responses": "geen lijst"})
+
+
+def test_stored_events_come_back_as_the_same_classes() -> None:
+    from rasa.shared.core.events import ActionExecuted, ActiveLoop, Event, SlotSet, UserUttered
+
+    install_patches()
+    events = [UserUttered("hoi", {"name": "groet"}), SlotSet("regio", "amsterdam"),
+              ActionExecuted("action_listen"), ActiveLoop("criteria_form")]  # fmt: skip
+    assert [Event.from_parameters(e.as_dict()) for e in events] == events
+    assert Event.resolve_by_type("niet_bestaand", default=SlotSet) is SlotSet
+    with pytest.raises(ValueError):
+        Event.resolve_by_type("niet_bestaand")
