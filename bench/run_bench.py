@@ -125,8 +125,9 @@ def run_profile(name: str, config: str, prefix: str, workers: int, db_url: str, 
         print(f"[{name}] training...", flush=True)
         trained[prefix] = train(config, prefix)
     model, clean, unchanged = trained[prefix]
+    env = {"UITSTROOM_DATABASE_URL": db_url, "UITSTROOM_SECRET": SECRET}
     stack = Stack(model=model, rasa_port=free_port(), action_port=free_port(), web_port=None, workers=workers,
-                  extra_env={"UITSTROOM_DATABASE_URL": db_url, "UITSTROOM_SECRET": SECRET})  # fmt: skip
+                  stock=name == "baseline", extra_env=env)  # fmt: skip
     stack.start_actions()
     stack.wait_ready(timeout=60)
     started = time.perf_counter()

@@ -1,4 +1,4 @@
-"""Starts the Rasa server with two fixes for running it as a product.
+"""Starts the Rasa server with fixes for running it as a product.
 
 1. When the action server is down or fails, Rasa 3.6 logs the error and the user
    gets no answer at all. We make every failed custom action answer with a calm
@@ -10,6 +10,12 @@
    (with `inspect.isabstract` on each) per event, on every message: about 10% of a
    worker's CPU under load (py-spy). We look the class up in a table instead.
 4. The prediction graph runs in a fixed order instead of through dask (graph_runner.py).
+5. Python's full garbage collection walks the ~500,000 objects Rasa and TensorFlow create
+   at start-up: ~200 ms with the server standing still, the slowest replies under load.
+   They live as long as the server, so once the model is loaded we freeze them out of
+   the collector (gc.freeze). Sanic forks its workers after those imports, so we freeze
+   before each fork as well: otherwise every worker's collector touches, and so copies,
+   every inherited object (~70 MB per worker measured).
 
 Usage: python -m uitstroom.server run [rasa run options]
 """
@@ -22,6 +28,7 @@ import os
 import sys
 from typing import Any
 
+import rasa.core.run
 from jsonschema import ValidationError
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
@@ -81,19 +88,26 @@ def _resolve_by_type_cached(type_name: str, default: type[Event] | None = None) 
     return cls if cls is not None else _original_resolve_by_type(type_name, default)
 
 
+_original_load_agent_on_start = rasa.core.run.load_agent_on_start
+
+
+async def _load_agent_then_freeze(*args: Any, **kwargs: Any) -> Any:
+    agent = await _original_load_agent_on_start(*args, **kwargs)
+    gc.freeze()
+    return agent
+
+
 def install_patches() -> None:
     RemoteAction.run = _run_or_apologise  # type: ignore[method-assign]
     RemoteAction._validate_action_result = _validate_action_result_fast  # type: ignore[method-assign]
     Event.resolve_by_type = staticmethod(_resolve_by_type_cached)  # type: ignore[method-assign]
     graph_runner.install()
+    rasa.core.run.load_agent_on_start = _load_agent_then_freeze
 
 
 def main() -> None:
     install_patches()
-    # Sanic forks its workers from this process after Rasa's imports (TensorFlow alone is ~400 MB).
-    # Freezing the garbage collector first keeps the collector from touching, and so copying, every
-    # inherited object in every worker.
-    os.register_at_fork(before=gc.freeze)
+    os.register_at_fork(before=gc.freeze)  # see 5. above
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", *sys.argv[1:]]

@@ -48,6 +48,8 @@ class Stack:
     extra_env: dict[str, str] = field(default_factory=dict)
     rasa_args: list[str] = field(default_factory=list)
     workers: int = 1
+    # The benchmark's baseline: plain `rasa run`, Rasa's own tracker store, no patches (uitstroom/server.py).
+    stock: bool = False
     redis_port: int | None = None
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
 
@@ -76,6 +78,9 @@ class Stack:
 
     def _endpoints(self) -> Path:
         path = self.log_dir / f"endpoints-{self.rasa_port}.yml"
+        if self.stock:
+            path.write_text(f'action_endpoint:\n  url: "{self.action_url}"\n')
+            return path
         text = f'action_endpoint:\n  url: "{self.action_url}"\n  enable_selective_domain: true\n'
         if self.redis_port is None:
             text += "tracker_store:\n  type: uitstroom.tracker_store.BoundedInMemoryTrackerStore\n"
@@ -136,7 +141,7 @@ class Stack:
         self._spawn(
             "rasa",
             [
-                sys.executable, "-m", "uitstroom.server", "run",
+                sys.executable, "-m", "rasa" if self.stock else "uitstroom.server", "run",
                 "--model", str(self.model),
                 "--endpoints", str(self._endpoints()),
                 "--credentials", str(self._credentials()),

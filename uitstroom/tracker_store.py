@@ -22,8 +22,8 @@ from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, Event, SessionStarted, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
-MAX_EVENTS = 120  # compact when a conversation grows past this many events
-KEEP_EVENTS = 40  # events of recent turns kept after compaction
+MAX_EVENTS = 60  # compact when a conversation grows past this many events (~8 turns)
+KEEP_EVENTS = 30  # events of recent turns kept after compaction (~4 turns)
 
 
 def compact(tracker: DialogueStateTracker, keep: int = KEEP_EVENTS) -> list[Event]:
