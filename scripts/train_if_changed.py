@@ -27,6 +27,10 @@ INPUTS = [
     "uitstroom/input_check.py",
     "uitstroom/gazetteer.py",
     "knowledge/gazetteer",
+    # TextIntentClassifier's vocabulary features come from the knowledge base.
+    "knowledge/entries",
+    "knowledge/synonyms.yml",
+    "uitstroom/knowledge",
     ".spacy/nl_uitstroom/build.sha256",
 ]
 
