@@ -71,7 +71,12 @@ class ActionAskGemeente(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
         form = (tracker.active_loop or {}).get("name")
         topic = "welke papieren je nodig hebt" if form == "documenten_form" else "de voorwaarden"
-        dispatcher.utter_message(text=f"In welke plaats woon je? Dan check ik {topic} in jouw regio.")
+        if tracker.get_slot("rol") == "begeleider":
+            items = "papieren" if form == "documenten_form" else "voorwaarden"
+            text = f"Over welke gemeente gaat het? Dan neem ik de {items} van die regio."
+            dispatcher.utter_message(text=text)
+        else:
+            dispatcher.utter_message(text=f"In welke plaats woon je? Dan check ik {topic} in jouw regio.")
         return []
 
 

@@ -24,11 +24,11 @@ class ActionSetPlace(Action):
             say(dispatcher, "plaats_onbekend")
             return []
         events = place_events(*place)
-        dispatcher.utter_message(text=place_confirmation(*place))
+        audience = asker_from(tracker).audience
+        dispatcher.utter_message(text=place_confirmation(*place, audience=audience))
         pending = tracker.get_slot("open_vraag")
         if pending:
-            asker = asker_from(tracker)
-            asker = Asker(audience=asker.audience, region=place[1], gemeente=place[0])
+            asker = Asker(audience=audience, region=place[1], gemeente=place[0])
             events += await answer_question(dispatcher, pending, asker)
             events.append(SlotSet("open_vraag", None))
         return events

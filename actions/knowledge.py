@@ -49,7 +49,7 @@ async def answer_question(
     hits = await search(text, asker)
     if asker.region is None and hits and not hits[0].entry.is_general:
         # The answer differs per region: ask where the user lives, answer right after.
-        say(dispatcher, "vraag_plaats")
+        say(dispatcher, "vraag_plaats_begeleider" if asker.audience == "begeleider" else "vraag_plaats")
         return [SlotSet("open_vraag", text)]
     if not hits or hits[0].confidence < threshold:
         await asyncio.to_thread(store().add_feedback, "onbeantwoord", text, None, asker.region)

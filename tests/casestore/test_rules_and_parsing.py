@@ -24,6 +24,16 @@ def test_every_rule_links_to_an_existing_knowledge_entry():
                 assert item["entry"] in ids, (region, item)
 
 
+def test_each_criterion_and_document_is_explained_by_its_own_entry():
+    # The checklist forms explain every item with the opening of its entry: two items sharing an
+    # entry would get the same explanation (it happened: Noordoostpolder's criteria 1 and 3).
+    rules = yaml.safe_load((KNOWLEDGE_DIR / "rules.yml").read_text("utf-8"))
+    for region, spec in rules["regions"].items():
+        for key in ("documents", "criteria"):
+            entries = [item["entry"] for item in spec[key]]
+            assert len(entries) == len(set(entries)), (region, key, entries)
+
+
 def test_add_months_handles_month_ends():
     assert add_months(dt.date(2026, 1, 31), 1) == dt.date(2026, 2, 28)
     assert add_months(dt.date(2026, 11, 23), -6) == dt.date(2026, 5, 23)

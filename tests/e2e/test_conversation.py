@@ -93,3 +93,12 @@ def test_two_stage_fallback_first_asks_then_admits_it_does_not_know(chat):
     second = chat.say("/nlu_fallback")
     assert "Dat weet ik niet" in second and "begeleider" in second
     assert "Dit geldt voor" in (chat.say("ik woon in Hoorn") + chat.say("wat is een perspectiefplan"))
+
+
+def test_a_begeleider_is_asked_which_gemeente_not_where_they_live(begeleider_chat):
+    anna = begeleider_chat("B-01")
+    reply = anna.say("wat is omgekeerde plaatsing")
+    assert "Over welke gemeente gaat je vraag" in reply and "woon" not in reply
+    reply = anna.say("Zeist")
+    assert "Gemeente Zeist" in reply and "Je woont" not in reply
+    assert "Vierde Huis" in reply and "Bron: Werkafspraken Uitstroom Zuidoost-Utrecht" in reply

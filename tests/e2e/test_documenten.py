@@ -51,7 +51,8 @@ def test_anonymous_user_is_asked_the_place_first_and_can_stop(chat):
 
 def test_a_begeleider_gets_the_full_procedure_per_document(begeleider_chat):
     coach = begeleider_chat("B-03")
-    assert "In welke plaats" in coach.say("welke documenten horen bij de aanmelding uitstroom in onze regio")
+    reply = coach.say("welke documenten horen bij de aanmelding uitstroom in onze regio")
+    assert "Over welke gemeente gaat het" in reply
     reply = coach.say("Zeist")
     assert "Zuidoost-Utrecht" in reply and "Papier 1 van 5" in reply
     assert "Is dit al geregeld voor je cliënt?" in reply

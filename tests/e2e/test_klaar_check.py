@@ -33,3 +33,11 @@ def test_the_check_can_be_stopped(chat):
     assert "Vraag 1 van 3" in chat.say("kan ik al uitstromen")
     assert "we stoppen" in chat.say("stop")
     assert "Dit geldt voor Zuidoost-Utrecht" in chat.say("wat is omgekeerde plaatsing")
+
+
+def test_every_criterion_gets_its_own_explanation(chat):
+    chat.say("ik woon in Emmeloord")  # Noordoostpolder: three criteria
+    explanations = [chat.say("ben ik klaar om uit te stromen").split("Vraag 1 van 3")[1]]
+    explanations += [chat.say("ja"), chat.say("ja")]
+    bodies = [text.split("\n", 1)[1].replace("Klopt dat voor jou?", "").strip() for text in explanations]
+    assert len(set(bodies)) == 3, bodies
