@@ -194,6 +194,8 @@ def _matches_query(client: Client, text: str) -> bool:
         return bool(dates)
     if "te laat" in text.lower() or "verlopen" in text.lower() or "achter" in text.lower():
         return any(t.overdue for t in open_items(case))
+    if window:  # "wie heeft deze week een deadline": anything open that falls due in the window
+        return any(t.due and window[0] <= t.due <= window[1] for t in open_items(case))
     return True
 
 

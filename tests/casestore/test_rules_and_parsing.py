@@ -71,6 +71,8 @@ def test_a_date_already_past_this_year_means_next_year():
         ("wie heeft binnen twee maanden een uitstroomtafel", dt.date(2027, 1, 23)),
         ("binnen 3 weken", dt.date(2026, 12, 14)),
         ("deze maand", dt.date(2026, 11, 30)),
+        ("wie heeft deze week een deadline", dt.date(2026, 11, 29)),  # TODAY is a Monday
+        ("volgende week", dt.date(2026, 12, 6)),
     ],
 )
 def test_time_windows(text, end):

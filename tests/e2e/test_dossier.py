@@ -57,6 +57,19 @@ def test_begeleider_caseload_question_lists_exactly_the_right_clients(begeleider
     assert "Pieter" not in reply and "Anouk" not in reply  # another begeleider's clients
 
 
+def test_begeleider_asks_who_has_a_deadline_this_week(begeleider_chat, case_db):
+    from uitstroom.casestore import parsing
+    from uitstroom.casestore.rules import open_items
+
+    start, end = parsing.window_in("deze week")
+    clients = CaseStore(session_factory(case_db)).caseload("B-01")
+    due = {c.first_name for c in clients if any(t.due and start <= t.due <= end for t in open_items(c.case))}
+    reply = begeleider_chat("B-01").say("welke clienten hebben deze week een deadline")
+    listed = {c.first_name for c in clients if c.first_name in reply}
+    assert listed == due
+    assert len(due) < len(clients)  # the question filtered: not simply the whole caseload
+
+
 def test_begeleider_cannot_update_someone_elses_client(begeleider_chat):
     reply = begeleider_chat("B-01").say("de inkomensverklaring van Joost is binnen")
     assert "niet in jouw caseload" in reply

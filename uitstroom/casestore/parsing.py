@@ -112,7 +112,7 @@ def date_in(text: str, today: dt.date | None = None) -> dt.date | None:
 
 
 def window_in(text: str, today: dt.date | None = None) -> tuple[dt.date, dt.date] | None:
-    """'binnen twee maanden', 'binnen 3 weken', 'deze maand', 'volgende maand' -> (from, to)."""
+    """'binnen twee maanden', 'binnen 3 weken', 'deze week', 'deze maand', 'volgende maand' -> (from, to)."""
     today = today or dt.date.today()
     folded = fold(text)
     m = re.search(
@@ -125,6 +125,11 @@ def window_in(text: str, today: dt.date | None = None) -> tuple[dt.date, dt.date
                 return today, add_months(today, amount)
             days = amount * (1 if m.group(2) == "dagen" else 7)
             return today, today + dt.timedelta(days=days)
+    if "deze week" in folded:  # up to and including Sunday
+        return today, today + dt.timedelta(days=6 - today.weekday())
+    if "volgende week" in folded:
+        start = today + dt.timedelta(days=7 - today.weekday())
+        return start, start + dt.timedelta(days=6)
     if "deze maand" in folded:
         return today, add_months(today.replace(day=1), 1) - dt.timedelta(days=1)
     if "volgende maand" in folded:
