@@ -32,6 +32,7 @@ from uitstroom.casestore.rules import (
     open_items,
 )
 from uitstroom.knowledge.model import default_knowledge_base
+from uitstroom.text import fold, words
 
 STATUS_TEXT = {"nog_niet": "nog niet geregeld", "aangevraagd": "aangevraagd, nog niet binnen",
                "verlopen": "verlopen", "binnen": "binnen", "onbekend": "nog niet besproken",
@@ -199,6 +200,30 @@ def _matches_query(client: Client, text: str) -> bool:
     return True
 
 
+def _named_clients(clients: list[Client], text: str) -> list[Client]:
+    """Caseload clients the text names by first name or client number (exact, so that an ordinary
+    word never selects a client)."""
+    tokens = set(words(text))
+    return [
+        c for c in clients if c.case and (fold(c.first_name) in tokens or c.client_number.lower() in tokens)
+    ]
+
+
+def _client_detail(client: Client) -> str:
+    case = client.case
+    step = next_step(case)
+    missing = [f"{t.label} ({STATUS_TEXT.get(t.status, t.status)})" for t in missing_documents(case)]
+    lines = [f"{client.first_name} ({client.client_number}): fase {PHASE_TEXT.get(case.phase, case.phase)}, "
+             f"{region_label(case.region)}."]  # fmt: skip
+    lines.append(f"- Ontbreekt: {', '.join(missing)}." if missing else "- Alle papieren zijn binnen.")
+    if step:
+        late = " (te laat)" if step.overdue else ""
+        lines.append(
+            f"- Volgende stap: {step.label}" + (f", {datum(step.due)}" if step.due else "") + f"{late}."
+        )
+    return "\n".join(lines)
+
+
 class ActionCaseload(Action):
     """Caseload questions: 'welke cliënten missen nog een inkomensverklaring?', 'wie heeft binnen twee
     maanden een uitstroomtafel?'. Only the begeleider's own clients are ever listed."""
@@ -214,6 +239,10 @@ class ActionCaseload(Action):
             return []
         text = tracker.latest_message.get("text") or ""
         clients = await asyncio.to_thread(store().caseload, identity.subject)
+        named = _named_clients(clients, text)
+        if named:  # "in welke fase zit Fatima", "wat mist er nog bij C-1042": that client in full
+            dispatcher.utter_message(text="\n".join(_client_detail(c) for c in named))
+            return [SlotSet("rol", "begeleider")]
         found = [c for c in clients if c.case and _matches_query(c, text)]
         if not found:
             dispatcher.utter_message(text="Geen van je cliënten past bij die vraag.")

@@ -114,3 +114,11 @@ def test_a_begeleider_link_gets_the_begeleider_variant(begeleider_chat, chat):
     as_client = chat.say("wat is omgekeerde plaatsing")
     assert "Zuidoost-Utrecht" in as_begeleider and "Zuidoost-Utrecht" in as_client
     assert as_begeleider != as_client  # the full procedure, not the short B1 text
+
+
+def test_begeleider_asks_about_one_named_client(begeleider_chat):
+    reply = begeleider_chat("B-01").say("in welke fase zit Fatima")
+    assert "Fatima (C-1002)" in reply and "fase uitstroom" in reply
+    assert "Pieter" not in reply and "Anouk" not in reply  # only the client asked about
+    reply = begeleider_chat("B-01").say("hoe staat het met Joost")  # Joost is B-03's client
+    assert "Joost" not in reply
