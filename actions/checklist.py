@@ -69,14 +69,14 @@ class ActionAskGemeente(Action):
         return "action_ask_gemeente"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
-        form = (tracker.active_loop or {}).get("name")
-        topic = "welke papieren je nodig hebt" if form == "documenten_form" else "de voorwaarden"
+        documents = (tracker.active_loop or {}).get("name") == "documenten_form"
         if tracker.get_slot("rol") == "begeleider":
-            items = "papieren" if form == "documenten_form" else "voorwaarden"
+            items = "papieren" if documents else "voorwaarden"
             text = f"Over welke gemeente gaat het? Dan neem ik de {items} van die regio."
-            dispatcher.utter_message(text=text)
         else:
-            dispatcher.utter_message(text=f"In welke plaats woon je? Dan check ik {topic} in jouw regio.")
+            topic = "welke papieren je nodig hebt" if documents else "de voorwaarden"
+            text = f"In welke plaats woon je? Dan check ik {topic} in jouw regio."
+        dispatcher.utter_message(text=text)
         return []
 
 

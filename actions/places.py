@@ -31,18 +31,18 @@ def place_events(gemeente: str, region: str) -> list[dict[str, Any]]:
 
 def place_confirmation(gemeente: str, region: str, audience: str = "client") -> str:
     # A begeleider names the gemeente their question is about, not where they live.
-    if audience == "begeleider":
-        if region == UNCOVERED:
+    begeleider = audience == "begeleider"
+    if region == UNCOVERED:
+        if begeleider:
             return (
                 f"Gemeente {gemeente}: voor die regio heb ik geen eigen handboek. Ik geef de algemene "
                 "route; check de regionale afspraken bij de gemeente of je organisatie."
             )
-        label = default_knowledge_base().regions[region].label
-        return f"Gemeente {gemeente}: ik geef de regels van {label}."
-    if region == UNCOVERED:
         return (
             f"Je woont in de gemeente {gemeente}. Voor die regio heb ik geen eigen handboek. "
             "Ik geef je de algemene route. Vraag je begeleider wat er bij jou anders is."
         )
     label = default_knowledge_base().regions[region].label
+    if begeleider:
+        return f"Gemeente {gemeente}: ik geef de regels van {label}."
     return f"Je woont in de gemeente {gemeente}. Ik geef je antwoorden voor {label}."

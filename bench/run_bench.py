@@ -90,8 +90,7 @@ class PeakRss:
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
-                tree = [self.process, *self.process.children(recursive=True)]
-                sizes = [p.memory_info().rss for p in tree]
+                sizes = [p.memory_info().rss for p in self._tree()]
             except psutil.Error:
                 return
             self.peak = max(self.peak, sum(sizes))
@@ -106,8 +105,10 @@ class PeakRss:
     def pss(self) -> int:
         """Proportional set size of the process tree now: shared pages (the Sanic workers share what
         they inherited from the parent) counted once, so the sum is the memory the server really takes."""
-        tree = [self.process, *self.process.children(recursive=True)]
-        return sum(p.memory_full_info().pss for p in tree)
+        return sum(p.memory_full_info().pss for p in self._tree())
+
+    def _tree(self) -> list[psutil.Process]:
+        return [self.process, *self.process.children(recursive=True)]
 
 
 def first_answer_seconds(stack: Stack, started: float, timeout: float = 240) -> float:

@@ -13,6 +13,7 @@ The entity value is the gemeente; actions resolve it through the gazetteer.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import TEXT
@@ -71,12 +72,16 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[tuple[int
     return sorted(found)
 
 
+@lru_cache(maxsize=1024)
+def places_in(text: str) -> tuple[tuple[int, int, str], ...]:
+    """find_places with the default gazetteer, remembered per text: the intent classifier's place
+    features and this extractor both look at every message."""
+    return tuple(find_places(text))
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class PlaceExtractor(StatelessComponent):
     def process(self, messages: list[Message]) -> list[Message]:
-        gazetteer = default_gazetteer()
         for message in messages:
-            add_entities(
-                message, ENTITY, find_places(message.get(TEXT) or "", gazetteer), self.__class__.__name__
-            )
+            add_entities(message, ENTITY, list(places_in(message.get(TEXT) or "")), self.__class__.__name__)
         return messages

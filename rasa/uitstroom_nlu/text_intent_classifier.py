@@ -37,7 +37,7 @@ from sklearn.svm import LinearSVC
 
 from uitstroom.knowledge.model import load as load_knowledge
 from uitstroom.knowledge.retrieval import analyse
-from uitstroom_nlu.places import find_places
+from uitstroom_nlu.places import places_in
 
 MODEL_FILE = "text_intent_classifier.joblib"
 
@@ -76,7 +76,7 @@ class PlaceMentions(BaseEstimator, TransformerMixin):
     def transform(self, texts: list[str]) -> csr_matrix:
         rows = []
         for text in texts:
-            places = find_places(text)
+            places = places_in(text)
             covered = sum(end - start for start, end, _ in places)
             rows.append([len(places), covered / max(1, len(text.strip()))])
         return csr_matrix(np.array(rows, dtype=float))
