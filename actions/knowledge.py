@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import never_crash
 from actions.identity import known_asker, store
-from actions.messages import say
+from actions.messages import messages, say
 from actions.places import place_events, place_from_message
 from uitstroom.knowledge.answer import UNCOVERED, Asker, compose
 from uitstroom.knowledge.model import GENERAL_REGION, Entry, default_knowledge_base
@@ -54,7 +54,12 @@ async def answer_question(
     if not hits or hits[0].confidence < threshold:
         await asyncio.to_thread(store().add_feedback, "onbeantwoord", text, None, asker.region)
         buttons = suggestion_buttons(hits)
-        if buttons:
+        other = await other_regions_topic(text, asker, threshold)
+        if other:
+            dispatcher.utter_message(text=not_in_own_rules(other, asker))
+            if buttons:
+                dispatcher.utter_message(text="Of bedoel je een van deze onderwerpen?", buttons=buttons)
+        elif buttons:
             dispatcher.utter_message(
                 text="Dat weet ik niet zeker. Bedoel je een van deze onderwerpen?", buttons=buttons
             )
@@ -66,6 +71,30 @@ async def answer_question(
     # Close call: answer, and offer the runners-up so a wrong first guess costs one tap.
     others = [h for h in hits[1:] if h.confidence >= SUGGEST_CONFIDENCE and hits[0].score - h.score < 0.15]
     return give_answer(dispatcher, hits[0].entry, asker, text, others)
+
+
+async def other_regions_topic(text: str, asker: Asker, threshold: float) -> Entry | None:
+    """An entry of another region that clearly answers the question: the topic exists, but not in
+    the asker's rules ("hoeveel kost woningnet verlengen" in Westfriesland, whose regeling does not
+    use WoningNet). We say so instead of "dat weet ik niet", and never give that region's rule."""
+    own = search_region(asker)
+    if own is None or (own == GENERAL_REGION and asker.region != UNCOVERED):
+        return None
+    hits = await asyncio.to_thread(default_retriever().search, text, None, 1)
+    if hits and hits[0].confidence >= threshold and not hits[0].entry.is_general:
+        return hits[0].entry if own not in hits[0].entry.regions else None
+    return None
+
+
+def not_in_own_rules(entry: Entry, asker: Asker) -> str:
+    kb = default_knowledge_base()
+    texts = messages()["ander_regio_onderwerp"]
+    if asker.region == UNCOVERED:
+        own = texts["geen_handboek"].format(plaats=asker.gemeente or "jouw gemeente")
+    else:
+        own = texts["eigen_regio"].format(regio=kb.regions[asker.region].label)
+    elsewhere = " en ".join(kb.regions[r].label for r in entry.regions if r in kb.regions)
+    return texts[asker.audience].format(eigen=own, onderwerp=entry.title, ander=elsewhere)
 
 
 def give_answer(

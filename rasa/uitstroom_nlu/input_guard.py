@@ -46,7 +46,7 @@ def _keyboard_run(token: str, length: int = 4) -> bool:
     return any(token[i : i + length] in row for row in rows for i in range(len(token) - length + 1))
 
 
-def _is_mash_word(token: str) -> bool:
+def is_mash_word(token: str) -> bool:
     if not token.isalpha():
         return False
     squeezed = re.sub(r"(.)\1+", r"\1", token)  # "jaaaa" -> "ja"
@@ -66,7 +66,7 @@ def _is_mash_word(token: str) -> bool:
 def is_keyboard_mash(text: str) -> bool:
     tokens = re.findall(r"[^\W\d_]+", fold(text))
     latin = all(re.fullmatch(r"[a-z]+", t) for t in tokens)  # other scripts: andere_taal, not mash
-    return latin and 0 < len(tokens) <= 3 and all(_is_mash_word(t) for t in tokens)
+    return latin and 0 < len(tokens) <= 3 and all(is_mash_word(t) for t in tokens)
 
 
 def input_kind(text: str) -> str | None:

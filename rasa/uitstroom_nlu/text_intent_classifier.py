@@ -1,14 +1,16 @@
-"""Intent classifier: TF-IDF word and character n-grams plus knowledge-base vocabulary, linear SVM.
+"""Intent classifier: TF-IDF word, stem and character n-grams plus hand-made features, linear SVM.
 
 Measured on our NLU data (3-fold CV, same folds, scikit-learn only):
     count vectors + logistic regression (what Rasa's LogisticRegressionClassifier sees)  macro-F1 0.847
     TF-IDF words 1-2 + characters 2-5, linear SVM                                         0.874
     + knowledge-base vocabulary features                                                  0.892
     + places the gazetteer finds (Rasa's pipeline had them as a RegexFeaturizer lookup)   see config.yml
-The vocabulary features say how many of a message's words occur in the knowledge base's
-titles, answers and synonyms (never its example questions, which are also NLU data). They
-separate "hoe vraag ik een trajectwijziging aan" (procedure) from "hoe krijg ik vlekken
-uit mijn broek" (off-topic), which look alike word for word.
+Later, on 3,343 examples (the harness's own folds):
+    the above                                                                             0.896
+    + whom the message is about (PersonMentions)                                          0.902
+    + keyboard-mash share (MashShare)                                                     0.904
+    + Dutch stem uni- and bigrams                                                         0.906
+The features are in intent_features.py.
 
 The SVM's scores become a ranking with confidences through a softmax (`confidence_scale`),
 which the FallbackClassifier's threshold is set against. Empty messages are skipped:
@@ -17,6 +19,9 @@ InputGuard / GuardIntentOverride answer them.
 
 from __future__ import annotations
 
+import hashlib
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import joblib
@@ -29,65 +34,50 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
-from scipy.sparse import csr_matrix
-from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import Pipeline, make_union
 from sklearn.svm import LinearSVC
 
-from uitstroom.knowledge.model import load as load_knowledge
-from uitstroom.knowledge.retrieval import analyse
-from uitstroom_nlu.places import places_in
+from uitstroom import text
+from uitstroom.knowledge import retrieval
+from uitstroom_nlu import input_guard, intent_features, places
+from uitstroom_nlu.intent_features import (
+    KnowledgeVocabulary,
+    MashShare,
+    PersonMentions,
+    PlaceMentions,
+    stem_ngrams,
+)
 
 MODEL_FILE = "text_intent_classifier.joblib"
+_ROOT = Path(__file__).resolve().parents[2]
 
 
-class KnowledgeVocabulary(BaseEstimator, TransformerMixin):
-    """Per message: stems found in the knowledge base, stems not found, their share, "none found"."""
+@lru_cache(maxsize=1)
+def features_fingerprint() -> str:
+    """Hash of what the features are made of besides the training data.
 
-    def fit(self, texts: list[str], labels: Any = None) -> KnowledgeVocabulary:
-        stems: set[str] = set()
-        for entry in load_knowledge().entries:
-            for text in (entry.title, entry.client, entry.begeleider, *entry.synonyms):
-                stems.update(analyse(text))
-        self.vocabulary_ = frozenset(stems)
-        return self
-
-    def transform(self, texts: list[str]) -> csr_matrix:
-        rows = []
-        for text in texts:
-            stems = analyse(text)
-            known = sum(stem in self.vocabulary_ for stem in stems)
-            unknown = len(stems) - known
-            rows.append([known, unknown, known / max(1, len(stems)), float(known == 0 and unknown > 0)])
-        return csr_matrix(np.array(rows, dtype=float))
-
-
-class PlaceMentions(BaseEstimator, TransformerMixin):
-    """Per message: places the gazetteer finds, and the share of the text they cover.
-
-    "Leeuwarden" or "nagele" on its own is an answer to "waar woon je?"; without this the
-    classifier only sees an unknown word, as in "asdfgh".
+    Rasa's training cache keys a trained component on its own class source, config and inputs only:
+    a change in intent_features.py or in the knowledge base would silently reuse the old trained
+    model. This hash goes into the config, so such a change retrains the classifier.
     """
-
-    def fit(self, texts: list[str], labels: Any = None) -> PlaceMentions:
-        return self
-
-    def transform(self, texts: list[str]) -> csr_matrix:
-        rows = []
-        for text in texts:
-            places = places_in(text)
-            covered = sum(end - start for start, end, _ in places)
-            rows.append([len(places), covered / max(1, len(text.strip()))])
-        return csr_matrix(np.array(rows, dtype=float))
+    h = hashlib.sha256()
+    files = [Path(module.__file__) for module in (intent_features, input_guard, places, retrieval, text)]
+    files += sorted((_ROOT / "knowledge" / "entries").rglob("*.yml"))
+    for path in files:
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def build_pipeline(c: float) -> Pipeline:
     features = make_union(
         TfidfVectorizer(sublinear_tf=True, token_pattern=r"(?u)\b\w+\b", ngram_range=(1, 2)),
         TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True),
+        TfidfVectorizer(analyzer=stem_ngrams, sublinear_tf=True),
         KnowledgeVocabulary(),
         PlaceMentions(),
+        PersonMentions(),
+        MashShare(),
     )
     return Pipeline([("features", features), ("svm", LinearSVC(C=c, class_weight="balanced"))])
 
@@ -101,7 +91,7 @@ def softmax(scores: np.ndarray, scale: float) -> np.ndarray:
 class TextIntentClassifier(GraphComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"C": 1.0, "confidence_scale": 5.0, "ranking_length": 10}
+        return {"C": 1.0, "confidence_scale": 5.0, "ranking_length": 10, "features": features_fingerprint()}
 
     def __init__(
         self,

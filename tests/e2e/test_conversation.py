@@ -85,6 +85,14 @@ def test_unknown_question_is_not_guessed(chat):
     assert "weet ik niet" in reply or "niet goed" in reply or "onderwerpen" in reply
 
 
+def test_another_regions_topic_is_named_as_such_never_given_as_the_askers_rule(chat):
+    chat.say("ik woon in Hoorn")
+    reply = chat.say("hoeveel kost woningnet verlengen")
+    assert "Westfriesland" in reply and "Amsterdam" in reply
+    assert "gelden niet voor jou" in reply
+    assert "8 euro" not in reply and "Bron: Infoblad" not in reply  # Amsterdam's rule is not given
+
+
 def test_two_stage_fallback_first_asks_then_admits_it_does_not_know(chat):
     # "/nlu_fallback" is what Rasa's NLU produces when it is unsure; sent as a payload it is deterministic.
     first = chat.say("/nlu_fallback")

@@ -12,12 +12,18 @@ from uitstroom.casestore.models import Base
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def strings(value: object) -> list[str]:
+    """Every string in a YAML tree: texts, variants per audience, button titles."""
+    if isinstance(value, str):
+        return [value]
+    children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
+    return [s for child in children for s in strings(child)]
+
+
 def bot_texts() -> list[str]:
     domain = yaml.safe_load((ROOT / "domain.yml").read_text("utf-8"))
     texts = [v["text"] for variants in domain["responses"].values() for v in variants]
-    texts += [
-        m["text"] for m in yaml.safe_load((ROOT / "actions" / "messages.yml").read_text("utf-8")).values()
-    ]
+    texts += strings(yaml.safe_load((ROOT / "actions" / "messages.yml").read_text("utf-8")))
     return texts
 
 
