@@ -85,6 +85,17 @@ _CASELOAD_WORDS = re.compile(
 _CLIENT_NUMBER = re.compile(r"\b[a-z]-?\d{3,}\b", re.I)
 
 
+def _named(text: str) -> bool:
+    """A capitalised word after the first one: in our users' messages, nearly always a name."""
+    tokens = re.findall(r"[\w'’]+", text)
+    return any(t[:1].isupper() and t.lower() not in _FIRST_PERSON for t in tokens[1:])
+
+
+def names_someone(text: str) -> bool:
+    """A name or a client number."""
+    return _named(text) or bool(_CLIENT_NUMBER.search(text))
+
+
 class PersonMentions(_Stateless):
     """Whom a message is about: the asker ("in welke fase zit ik"), the bot ("hoe oud ben jij"),
     or someone else: a capitalised name after the first word, a client number, "cliënten", "wie".
@@ -95,11 +106,10 @@ class PersonMentions(_Stateless):
     """
 
     def row(self, text: str) -> list[float]:
-        tokens = re.findall(r"[\w'’]+", text)
         folded = words(text)
         first = any(w in _FIRST_PERSON for w in folded)
         second = any(w in _SECOND_PERSON for w in folded)
-        named = any(t[:1].isupper() and t.lower() not in _FIRST_PERSON for t in tokens[1:])
+        named = _named(text)
         others = bool(_CASELOAD_WORDS.search(text))
         number = bool(_CLIENT_NUMBER.search(text))
         only_self = first and not (named or others or number)
@@ -117,3 +127,28 @@ class MashShare(_Stateless):
         tokens = re.findall(r"[^\W\d_]+", fold(text))
         mash = [is_mash_word(t) for t in tokens]
         return [float(np.mean(mash)) if mash else 0.0, float(len(tokens) == 1)]
+
+
+_QUESTION_WORDS = frozenset(
+    ["wie", "wat", "wanneer", "waar", "hoe", "welke", "welk", "waarom", "hoeveel", "hoelang"]
+)
+# Finite verbs a Dutch yes/no question starts with ("heeft Bram zijn formulier al ingeleverd").
+_QUESTION_VERBS = frozenset(
+    ["heeft", "hebben", "is", "zijn", "staat", "staan", "kan", "kun", "kunnen", "mag", "moet", "moeten",
+     "wil", "gaat", "komt", "zit", "zitten", "loopt", "lopen", "weet", "ben", "heb", "krijg", "krijgt",
+     "wordt", "worden", "doe", "doet", "hoef"]
+)  # fmt: skip
+
+
+class QuestionForm(_Stateless):
+    """Question or statement, and crossed with naming someone: "heeft Bram zijn formulier al
+    ingeleverd" asks about a client (caseload_vraag), "Bram heeft zijn formulier ingeleverd"
+    tells us something to record (caseload_update). A linear model needs the cross spelled out."""
+
+    def row(self, text: str) -> list[float]:
+        folded = words(text)
+        first = folded[0] if folded else ""
+        question = "?" in text or first in _QUESTION_WORDS or first in _QUESTION_VERBS
+        someone = names_someone(text)
+        return ["?" in text, first in _QUESTION_WORDS, first in _QUESTION_VERBS, question and someone,
+                someone and not question]  # fmt: skip

@@ -10,6 +10,7 @@ Later, on 3,343 examples (the harness's own folds):
     + whom the message is about (PersonMentions)                                          0.902
     + keyboard-mash share (MashShare)                                                     0.904
     + Dutch stem uni- and bigrams                                                         0.906
+    + question or statement, crossed with naming someone (QuestionForm)                   0.914
 The features are in intent_features.py.
 
 The SVM's scores become a ranking with confidences through a softmax (`confidence_scale`),
@@ -46,6 +47,7 @@ from uitstroom_nlu.intent_features import (
     MashShare,
     PersonMentions,
     PlaceMentions,
+    QuestionForm,
     stem_ngrams,
 )
 
@@ -78,6 +80,7 @@ def build_pipeline(c: float) -> Pipeline:
         PlaceMentions(),
         PersonMentions(),
         MashShare(),
+        QuestionForm(),
     )
     return Pipeline([("features", features), ("svm", LinearSVC(C=c, class_weight="balanced"))])
 
