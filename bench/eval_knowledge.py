@@ -4,10 +4,16 @@ Questions: bench/eval/questions/*.yml, written apart from the entries' own
 example questions. Each has the asker's region (a region id, or "onbekend" for
 a gemeente without a handbook), the audience and the ids of correct entries.
 Writes bench/results/eval-knowledge-<date>.json and prints a Markdown table.
+
+    python -m bench.eval_knowledge [--questions bench/dev/questions]
+
+bench/dev/questions is a second set, written later and separately, for tuning
+retrieval: changes are tried on it, the eval set only confirms them.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 import statistics
@@ -18,7 +24,7 @@ import yaml
 
 from uitstroom.knowledge.answer import UNCOVERED
 from uitstroom.knowledge.model import GENERAL_REGION, default_knowledge_base
-from uitstroom.knowledge.retrieval import default_retriever
+from uitstroom.knowledge.retrieval import Retriever, default_retriever
 
 ROOT = Path(__file__).resolve().parent
 QUESTIONS = ROOT / "eval" / "questions"
@@ -27,9 +33,9 @@ TARGETS = {"top1": 0.90, "top3": 0.97, "wrong_region": 0.0, "readability_median"
 ANSWER_THRESHOLD = 0.5  # keep in step with actions/knowledge.py ANSWER_CONFIDENCE
 
 
-def load_questions() -> list[dict]:
+def load_questions(directory: Path = QUESTIONS) -> list[dict]:
     questions = []
-    for path in sorted(QUESTIONS.glob("*.yml")):
+    for path in sorted(directory.glob("*.yml")):
         for q in yaml.safe_load(path.read_text("utf-8")) or []:
             q["file"] = path.name
             questions.append(q)
@@ -45,10 +51,10 @@ def flesch_douma(text: str) -> float:
     return float(textstat.flesch_reading_ease(text))
 
 
-def evaluate() -> dict:
+def evaluate(directory: Path = QUESTIONS, retriever: Retriever | None = None) -> dict:
     kb = default_knowledge_base()
-    retriever = default_retriever()
-    questions = load_questions()
+    retriever = retriever or default_retriever()
+    questions = load_questions(directory)
     in_scope = [q for q in questions if q.get("expected")]
     out_scope = [q for q in questions if not q.get("expected")]
     top1 = top3 = wrong_region = answered_correct = answered_wrong = 0
@@ -122,9 +128,14 @@ def markdown(report: dict) -> str:
 
 
 def main() -> None:
-    report = evaluate()
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--questions", type=Path, default=QUESTIONS, help="question set (a directory)")
+    args = parser.parse_args()
+    report = evaluate(args.questions.resolve())
+    report["question_set"] = str(args.questions)
     RESULTS.mkdir(exist_ok=True)
-    out = RESULTS / f"eval-knowledge-{report['date']}.json"
+    variant = "" if args.questions.resolve() == QUESTIONS else "-" + args.questions.resolve().parent.name
+    out = RESULTS / f"eval-knowledge{variant}-{report['date']}.json"
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False))
     print(markdown(report))
     print(f"\n{len(report['misses'])} top-1 misses; details in {out.relative_to(ROOT.parent)}")
