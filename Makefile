@@ -40,6 +40,7 @@ spacy: deps
 
 model: spacy
 	@$(PY) scripts/train_if_changed.py
+	@$(PY) -m uitstroom.knowledge.embeddings
 
 webchat:
 	@test -d web/node_modules/rasa-webchat || (cd web && npm ci --no-audit --no-fund --loglevel=error)
@@ -60,8 +61,8 @@ test: system-deps model webchat
 # --- reports --------------------------------------------------------------------
 eval: model
 	$(PY) -m bench.eval_knowledge
+	$(PY) -m bench.eval_knowledge --questions bench/dev/questions
 	$(PY) -m bench.eval_nlu
-	$(PY) -m bench.eval_nlu --config bench/config.lemma.yml
 
 bench: system-deps model webchat casestore
 	$(PY) -m bench.run_bench

@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import never_crash
 from actions.identity import identify, known_asker, store
-from actions.knowledge import ANSWER_CONFIDENCE, answer_question, search
+from actions.knowledge import answer_question, answer_threshold, search
 from actions.messages import say
 from uitstroom.casestore import parsing
 from uitstroom.casestore.access import Identity
@@ -93,7 +93,7 @@ class ClientCaseAction(Action, ABC):
         text = tracker.latest_message.get("text") or ""
         asker, events = await known_asker(tracker)
         hits = await search(text, asker)
-        if hits and hits[0].confidence >= ANSWER_CONFIDENCE:
+        if hits and hits[0].confidence >= answer_threshold():
             events += await answer_question(dispatcher, text, asker)  # answers, or first asks the place
             if asker.region:
                 dispatcher.utter_message(text=OWN_DOSSIER_HINT)

@@ -17,11 +17,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import never_crash
 from actions.identity import known_asker, store
-from actions.knowledge import give_answer, search, suggestion_buttons
+from actions.knowledge import answer_threshold, give_answer, search, suggestion_buttons
 from actions.messages import messages, say
 
 ACTION_NAME = "action_fallback_knowledge"
-FALLBACK_CONFIDENCE = 0.6  # stricter than a normal question: NLU itself was unsure what this is
+FALLBACK_MARGIN = 0.1  # stricter than a normal question: NLU itself was unsure what this is
 INTENT_CONFIDENCE = 0.12  # an intent this likely is worth a "Bedoel je…?" button
 MAX_BUTTONS = 4
 BEGELEIDER_ONLY = {"caseload_vraag"}
@@ -64,7 +64,8 @@ class ActionFallbackKnowledge(Action):
         asker, known = await known_asker(tracker)
         known.append(SlotSet("fallback_stap", None))  # stage 1 sets it again below
         hits = await search(text, asker)
-        if hits and hits[0].confidence >= FALLBACK_CONFIDENCE and (asker.region or hits[0].entry.is_general):
+        sure = hits and hits[0].confidence >= answer_threshold() + FALLBACK_MARGIN
+        if sure and (asker.region or hits[0].entry.is_general):
             return known + give_answer(dispatcher, hits[0].entry, asker, text)
         if previous_turn_not_understood(tracker):
             await asyncio.to_thread(store().add_feedback, "onbeantwoord", text, None, asker.region)

@@ -16,11 +16,13 @@ from uitstroom.knowledge.answer import UNCOVERED, Asker, compose
 from uitstroom.knowledge.model import GENERAL_REGION, Entry, default_knowledge_base
 from uitstroom.knowledge.retrieval import Hit, default_retriever
 
-# Below this we do not answer, we offer the closest topics. Chosen on our own dev questions (not make eval):
-# 0.45 answered 12% of off-topic questions, 0.5 halves that (6%) and still answers 69% of held-out
-# in-domain questions (0.45: 79%) at the same precision.
-ANSWER_CONFIDENCE = 0.5
-SUGGEST_CONFIDENCE = 0.2
+# Topics this far below the answer threshold are not worth a button.
+SUGGEST_MARGIN = 0.3
+
+
+def answer_threshold() -> float:
+    """Below this we do not answer, we offer the closest topics (set in retrieval.py)."""
+    return default_retriever().answer_threshold
 
 
 def search_region(asker: Asker) -> str | None:
@@ -34,19 +36,22 @@ async def search(text: str, asker: Asker, k: int = 3) -> list[Hit]:
     return await asyncio.to_thread(default_retriever().search, text, search_region(asker), k)
 
 
+def worth_suggesting(hit: Hit) -> bool:
+    return hit.confidence >= answer_threshold() - SUGGEST_MARGIN
+
+
 def suggestion_buttons(hits: list[Hit]) -> list[dict]:
     return [
         {"title": h.entry.title, "payload": f'/vraag_procedure{{"kennis_id": "{h.entry.id}"}}'}
         for h in hits
-        if h.confidence >= SUGGEST_CONFIDENCE
+        if worth_suggesting(h)
     ]
 
 
-async def answer_question(
-    dispatcher: CollectingDispatcher, text: str, asker: Asker, threshold: float = ANSWER_CONFIDENCE
-) -> list[dict]:
+async def answer_question(dispatcher: CollectingDispatcher, text: str, asker: Asker) -> list[dict]:
     """Answers, asks for the place first, or says honestly that it does not know. Returns slot events."""
     hits = await search(text, asker)
+    threshold = answer_threshold()
     if asker.region is None and hits and not hits[0].entry.is_general:
         # The answer differs per region: ask where the user lives, answer right after.
         say(dispatcher, "vraag_plaats_begeleider" if asker.audience == "begeleider" else "vraag_plaats")
@@ -69,7 +74,7 @@ async def answer_question(
             )
         return []
     # Close call: answer, and offer the runners-up so a wrong first guess costs one tap.
-    others = [h for h in hits[1:] if h.confidence >= SUGGEST_CONFIDENCE and hits[0].score - h.score < 0.15]
+    others = [h for h in hits[1:] if worth_suggesting(h) and hits[0].score - h.score < 0.15]
     return give_answer(dispatcher, hits[0].entry, asker, text, others)
 
 

@@ -30,7 +30,6 @@ ROOT = Path(__file__).resolve().parent
 QUESTIONS = ROOT / "eval" / "questions"
 RESULTS = ROOT / "results"
 TARGETS = {"top1": 0.90, "top3": 0.97, "wrong_region": 0.0, "readability_median": 60.0}
-ANSWER_THRESHOLD = 0.5  # keep in step with actions/knowledge.py ANSWER_CONFIDENCE
 
 
 def load_questions(directory: Path = QUESTIONS) -> list[dict]:
@@ -55,6 +54,7 @@ def evaluate(directory: Path = QUESTIONS, retriever: Retriever | None = None) ->
     kb = default_knowledge_base()
     retriever = retriever or default_retriever()
     questions = load_questions(directory)
+    threshold = retriever.answer_threshold
     in_scope = [q for q in questions if q.get("expected")]
     out_scope = [q for q in questions if not q.get("expected")]
     top1 = top3 = wrong_region = answered_correct = answered_wrong = 0
@@ -74,7 +74,7 @@ def evaluate(directory: Path = QUESTIONS, retriever: Retriever | None = None) ->
             top3 += 1
         if hits and not hits[0].entry.is_general and region not in hits[0].entry.regions:
             wrong_region += 1
-        if hits and hits[0].confidence >= ANSWER_THRESHOLD:
+        if hits and hits[0].confidence >= threshold:
             if ids[0] in expected:
                 answered_correct += 1
             else:
@@ -82,7 +82,7 @@ def evaluate(directory: Path = QUESTIONS, retriever: Retriever | None = None) ->
     false_answers = 0
     for q in out_scope:
         hits = retriever.search(q["question"], search_region(q.get("region")), k=1)
-        if hits and hits[0].confidence >= ANSWER_THRESHOLD:
+        if hits and hits[0].confidence >= threshold:
             false_answers += 1
     scores = [flesch_douma(e.client) for e in kb.entries]
     n = len(in_scope)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from uitstroom.knowledge import embeddings
 from uitstroom.knowledge.answer import UNCOVERED, Asker, compose
 from uitstroom.knowledge.model import default_knowledge_base
-from uitstroom.knowledge.retrieval import default_retriever
+from uitstroom.knowledge.retrieval import Retriever, default_retriever
 
 KB = default_knowledge_base()
 R = default_retriever()
@@ -55,3 +56,25 @@ def test_uncovered_region_is_told_there_is_no_handbook():
     text = compose(KB, entry, Asker("client", UNCOVERED, "Groningen"))
     assert "Voor Groningen heb ik geen eigen handboek" in text
     assert entry.client in text
+
+
+def test_a_question_in_other_words_is_answered():
+    # No word of the entry's title ("Wat doet je ambulant begeleider?") in the question.
+    question = "komt er na de verhuizing nog iemand bij me thuis kijken hoe het gaat"
+    top = R.search(question, "zuidoost-utrecht")[0]
+    assert top.entry.id == "zou-taken-ambulant"
+    assert top.confidence >= R.answer_threshold
+
+
+@pytest.mark.parametrize("question", ["hoe maak ik pannenkoeken", "welke kleur heeft de lucht op mars"])
+def test_off_topic_questions_are_not_answered(question):
+    hits = R.search(question, "amsterdam")
+    assert not hits or hits[0].confidence < R.answer_threshold
+
+
+def test_without_embeddings_retrieval_still_works_lexically(monkeypatch):
+    monkeypatch.setattr(embeddings, "load", lambda entries: None)
+    lexical = Retriever(KB)
+    assert lexical.dense is None and lexical.answer_threshold < R.answer_threshold
+    top = lexical.search("hoeveel kost het verlengen van woningnett", "amsterdam")[0]
+    assert "8 euro" in top.entry.client and top.confidence >= lexical.answer_threshold
