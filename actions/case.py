@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import never_crash
 from actions.identity import identify, known_asker, store
-from actions.knowledge import answer_question, answer_threshold, search
+from actions.knowledge import answer_question, answer_threshold, search_with_evidence
 from actions.messages import say
 from uitstroom.casestore import parsing
 from uitstroom.casestore.access import Identity
@@ -92,9 +92,10 @@ class ClientCaseAction(Action, ABC):
         one, "wanneer is de eerste uitstroomtafel"), and how to see one's own dossier."""
         text = tracker.latest_message.get("text") or ""
         asker, events = await known_asker(tracker)
-        hits = await search(text, asker)
+        hits, evidence = await search_with_evidence(text, asker)
         if hits and hits[0].confidence >= answer_threshold():
-            events += await answer_question(dispatcher, text, asker)  # answers, or first asks the place
+            # answers, or first asks the place
+            events += await answer_question(dispatcher, text, asker, (hits, evidence))
             if asker.region:
                 dispatcher.utter_message(text=OWN_DOSSIER_HINT)
             return events

@@ -14,7 +14,7 @@ from actions.messages import messages, say
 from actions.places import place_events, place_from_message
 from uitstroom.knowledge.answer import UNCOVERED, Asker, compose
 from uitstroom.knowledge.model import GENERAL_REGION, Entry, default_knowledge_base
-from uitstroom.knowledge.retrieval import Hit, default_retriever
+from uitstroom.knowledge.retrieval import Evidence, Hit, default_retriever
 
 # Topics this far below the answer threshold are not worth a button.
 SUGGEST_MARGIN = 0.3
@@ -31,9 +31,18 @@ def search_region(asker: Asker) -> str | None:
     return asker.region
 
 
+Searched = tuple[list[Hit], Evidence]  # one question's hits and its evidence, to rank it again cheaply
+
+
 async def search(text: str, asker: Asker, k: int = 3) -> list[Hit]:
-    # BM25 over a few hundred entries is fast, but keep it off the event loop anyway.
-    return await asyncio.to_thread(default_retriever().search, text, search_region(asker), k)
+    return (await search_with_evidence(text, asker, k))[0]
+
+
+async def search_with_evidence(text: str, asker: Asker, k: int = 3) -> Searched:
+    """Off the event loop: the embedding releases the GIL, so other conversations go on meanwhile."""
+    retriever = default_retriever()
+    evidence = await asyncio.to_thread(retriever.evidence, text)
+    return await asyncio.to_thread(retriever.rank, evidence, search_region(asker), k), evidence
 
 
 def worth_suggesting(hit: Hit) -> bool:
@@ -48,9 +57,15 @@ def suggestion_buttons(hits: list[Hit]) -> list[dict]:
     ]
 
 
-async def answer_question(dispatcher: CollectingDispatcher, text: str, asker: Asker) -> list[dict]:
-    """Answers, asks for the place first, or says honestly that it does not know. Returns slot events."""
-    hits = await search(text, asker)
+async def answer_question(
+    dispatcher: CollectingDispatcher,
+    text: str,
+    asker: Asker,
+    searched: tuple[list[Hit], Evidence] | None = None,
+) -> list[dict]:
+    """Answers, asks for the place first, or says honestly that it does not know. Returns slot events.
+    `searched`: the caller's own search_with_evidence for this text and asker, not done twice."""
+    hits, evidence = searched or await search_with_evidence(text, asker)
     threshold = answer_threshold()
     if asker.region is None and hits and not hits[0].entry.is_general:
         # The answer differs per region: ask where the user lives, answer right after.
@@ -59,7 +74,7 @@ async def answer_question(dispatcher: CollectingDispatcher, text: str, asker: As
     if not hits or hits[0].confidence < threshold:
         await asyncio.to_thread(store().add_feedback, "onbeantwoord", text, None, asker.region)
         buttons = suggestion_buttons(hits)
-        other = await other_regions_topic(text, asker, threshold)
+        other = await other_regions_topic(evidence, asker, threshold)
         if other:
             dispatcher.utter_message(text=not_in_own_rules(other, asker))
             if buttons:
@@ -78,14 +93,14 @@ async def answer_question(dispatcher: CollectingDispatcher, text: str, asker: As
     return give_answer(dispatcher, hits[0].entry, asker, text, others)
 
 
-async def other_regions_topic(text: str, asker: Asker, threshold: float) -> Entry | None:
+async def other_regions_topic(evidence: Evidence, asker: Asker, threshold: float) -> Entry | None:
     """An entry of another region that clearly answers the question: the topic exists, but not in
     the asker's rules ("hoeveel kost woningnet verlengen" in Westfriesland, whose regeling does not
     use WoningNet). We say so instead of "dat weet ik niet", and never give that region's rule."""
     own = search_region(asker)
     if own is None or (own == GENERAL_REGION and asker.region != UNCOVERED):
         return None
-    hits = await asyncio.to_thread(default_retriever().search, text, None, 1)
+    hits = await asyncio.to_thread(default_retriever().rank, evidence, None, 1)
     if hits and hits[0].confidence >= threshold and not hits[0].entry.is_general:
         return hits[0].entry if own not in hits[0].entry.regions else None
     return None
