@@ -196,7 +196,7 @@ class Retriever:
         order = [i for i in np.argsort(-ranking)[: max(k, 2)] if np.isfinite(ranking[i])]
         confidence = {i: _lexical_confidence(bm[i], svm[i]) for i in order}
         if self.dense is None:
-            return [Hit(e, float(ranking[i]), confidence[i]) for i, e in self._at(order[:k])]
+            return [Hit(self.entries[i], float(ranking[i]), confidence[i]) for i in order[:k]]
         margin = ranking[order[0]] - ranking[order[1]] if len(order) > 1 else 1.0
         if confidence[order[0]] >= LEXICAL_SURE and margin >= LEXICAL_MARGIN:
             # The words decide: skip the embedding (~14 ms), give the confidence on the hybrid scale.
@@ -213,9 +213,6 @@ class Retriever:
             Hit(self.entries[i], float(ranking[i]), _hybrid_confidence(bm[i], svm[i], cosine[i]))
             for i in order
         ]
-
-    def _at(self, indices: list[int]) -> list[tuple[int, Entry]]:
-        return [(i, self.entries[i]) for i in indices]
 
     @property
     def answer_threshold(self) -> float:
