@@ -74,7 +74,7 @@ async def answer_question(
     if not hits or hits[0].confidence < threshold:
         await asyncio.to_thread(store().add_feedback, "onbeantwoord", text, None, asker.region)
         buttons = suggestion_buttons(hits)
-        other = await other_regions_topic(evidence, asker, threshold)
+        other = await other_regions_topic(evidence, asker, threshold, hits)
         if other:
             dispatcher.utter_message(text=not_in_own_rules(other, asker))
             if buttons:
@@ -93,17 +93,23 @@ async def answer_question(
     return give_answer(dispatcher, hits[0].entry, asker, text, others)
 
 
-async def other_regions_topic(evidence: Evidence, asker: Asker, threshold: float) -> Entry | None:
+async def other_regions_topic(
+    evidence: Evidence, asker: Asker, threshold: float, own_hits: list[Hit]
+) -> Entry | None:
     """An entry of another region that clearly answers the question: the topic exists, but not in
     the asker's rules ("hoeveel kost woningnet verlengen" in Westfriesland, whose regeling does not
-    use WoningNet). We say so instead of "dat weet ik niet", and never give that region's rule."""
+    use WoningNet). We say so instead of "dat weet ik niet", and never give that region's rule.
+    Not when one of the asker's own candidates is on the same topic ("wat is een perspectiefplan"
+    in Zeist: the general route has one): then the topic is covered, only less surely."""
     own = search_region(asker)
     if own is None or (own == GENERAL_REGION and asker.region != UNCOVERED):
         return None
     hits = await asyncio.to_thread(default_retriever().rank, evidence, None, 1)
-    if hits and hits[0].confidence >= threshold and not hits[0].entry.is_general:
-        return hits[0].entry if own not in hits[0].entry.regions else None
-    return None
+    if not hits or hits[0].confidence < threshold or hits[0].entry.is_general or own in hits[0].entry.regions:
+        return None
+    other = hits[0].entry
+    covered = any(h.entry.topic == other.topic for h in own_hits if worth_suggesting(h))
+    return None if covered else other
 
 
 def not_in_own_rules(entry: Entry, asker: Asker) -> str:

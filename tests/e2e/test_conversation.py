@@ -93,6 +93,13 @@ def test_another_regions_topic_is_named_as_such_never_given_as_the_askers_rule(c
     assert "8 euro" not in reply and "Bron: Infoblad" not in reply  # Amsterdam's rule is not given
 
 
+def test_a_topic_the_general_route_covers_is_not_called_another_regions(chat):
+    chat.say("ik woon in Zeist")
+    reply = chat.say("wat is een perspectiefplan?")
+    assert "hoort bij de regels van" not in reply
+    assert "perspectiefplan" in reply.lower()
+
+
 def test_two_stage_fallback_first_asks_then_admits_it_does_not_know(chat):
     # "/nlu_fallback" is what Rasa's NLU produces when it is unsure; sent as a payload it is deterministic.
     first = chat.say("/nlu_fallback")
