@@ -61,7 +61,7 @@ async def answer_question(
     dispatcher: CollectingDispatcher,
     text: str,
     asker: Asker,
-    searched: tuple[list[Hit], Evidence] | None = None,
+    searched: Searched | None = None,
 ) -> list[dict]:
     """Answers, asks for the place first, or says honestly that it does not know. Returns slot events.
     `searched`: the caller's own search_with_evidence for this text and asker, not done twice."""

@@ -48,6 +48,13 @@ def available() -> bool:
     return model() is not None
 
 
+def _engine() -> Any:
+    engine = model()
+    if engine is None:
+        raise RuntimeError("sentence embeddings are not available")
+    return engine
+
+
 def _key(text: str) -> str:
     return hashlib.sha1(text.encode()).hexdigest()
 
@@ -76,9 +83,7 @@ def _cache(kind: str) -> _Cache:
 
 def embed(texts: list[str], kind: str = "query") -> np.ndarray:
     """L2-normalised vectors (len(texts) x 384). "query" for questions, "passage" for documents."""
-    engine = model()
-    if engine is None:
-        raise RuntimeError("sentence embeddings are not available")
+    engine = _engine()
     with _lock:
         cache = _cache(kind)
         keys = [_key(t) for t in texts]
@@ -94,7 +99,4 @@ def embed(texts: list[str], kind: str = "query") -> np.ndarray:
 
 def embed_one(text: str) -> np.ndarray:
     """A single question at run time: not cached (every user message is new)."""
-    engine = model()
-    if engine is None:
-        raise RuntimeError("sentence embeddings are not available")
-    return np.asarray(engine.query(text)).reshape(-1)
+    return np.asarray(_engine().query(text)).reshape(-1)

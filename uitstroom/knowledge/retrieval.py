@@ -196,23 +196,19 @@ class Retriever:
         order = [i for i in np.argsort(-ranking)[: max(k, 2)] if np.isfinite(ranking[i])]
         confidence = {i: _lexical_confidence(bm[i], svm[i]) for i in order}
         if self.dense is None:
-            return [Hit(self.entries[i], float(ranking[i]), confidence[i]) for i in order[:k]]
+            return self._hits(order[:k], ranking, lambda i: confidence[i])
         margin = ranking[order[0]] - ranking[order[1]] if len(order) > 1 else 1.0
         if confidence[order[0]] >= LEXICAL_SURE and margin >= LEXICAL_MARGIN:
             # The words decide: skip the embedding (~14 ms), give the confidence on the hybrid scale.
-            return [
-                Hit(self.entries[i], float(ranking[i]), _on_hybrid_scale(confidence[i])) for i in order[:k]
-            ]
+            return self._hits(order[:k], ranking, lambda i: _on_hybrid_scale(confidence[i]))
         cosine = evidence.cosine()
-        ranking = (
-            (1 - DENSE_WEIGHT) * lexical + DENSE_WEIGHT * _rescaled(cosine, allowed) + REGION_BONUS * own
-        )
-        ranking[~allowed] = -np.inf
+        mixed = (1 - DENSE_WEIGHT) * lexical + DENSE_WEIGHT * _rescaled(cosine, allowed)
+        ranking = np.where(allowed, mixed + REGION_BONUS * own, -np.inf)
         order = [i for i in np.argsort(-ranking)[:k] if np.isfinite(ranking[i])]
-        return [
-            Hit(self.entries[i], float(ranking[i]), _hybrid_confidence(bm[i], svm[i], cosine[i]))
-            for i in order
-        ]
+        return self._hits(order, ranking, lambda i: _hybrid_confidence(bm[i], svm[i], cosine[i]))
+
+    def _hits(self, order: list[int], ranking: np.ndarray, confidence: Callable[[int], float]) -> list[Hit]:
+        return [Hit(self.entries[i], float(ranking[i]), confidence(i)) for i in order]
 
     @property
     def answer_threshold(self) -> float:
