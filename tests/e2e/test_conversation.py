@@ -102,6 +102,12 @@ def test_a_topic_the_general_route_covers_is_not_called_another_regions(chat):
     assert any("perspectiefplan" in t.lower() for t in offered)  # answered, or offered as a topic
 
 
+def test_a_message_no_rule_continues_gets_one_reply_not_a_loop(chat):
+    chat.say("/nlu_fallback")
+    replies = chat.replies("ik snap het niet helemaal")  # weet_niet outside a form: the dialogue's fallback
+    assert 1 <= len(replies) <= 2, [r.get("text") for r in replies]
+
+
 def test_two_stage_fallback_first_asks_then_admits_it_does_not_know(chat):
     # "/nlu_fallback" is what Rasa's NLU produces when it is unsure; sent as a payload it is deterministic.
     first = chat.say("/nlu_fallback")
