@@ -26,6 +26,14 @@ from uitstroom.safety import is_crisis
         "wat heeft het nog voor zin om te leven",
         "dit is mijn laatste bericht",
         "ik wil van de brug springen",
+        "ik wil uit het leven stappen",
+        "ik ga zo op het spoor liggen",
+        "ik heb geen enkele reden meer om te leven",
+        "ik wil er niet meer zijn",
+        "iedereen is beter af zonder mij",
+        "niemand zou me missen",
+        "ik heb al mijn pillen in een keer geslikt",
+        "kheb te veel medicijnen genomen",
     ],
 )
 def test_crisis_is_recognised(text):
@@ -40,6 +48,11 @@ def test_crisis_is_recognised(text):
         "ik leef op",
         "wat heeft het voor zin om woningnet te verlengen",
         "mijn laatste brief van de gemeente",
+        "ik wil niet meer verder met de vragen",
+        "ik wil er niet meer over praten",
+        "welke pillen moet ik nemen tegen hoofdpijn",
+        "ik stap uit het traject",
+        "de trein naar het spoor van Hoorn",
     ],
 )
 def test_ordinary_frustration_is_not_a_crisis(text):
