@@ -30,6 +30,7 @@ import psutil
 from bench.load import long_conversation, run_load
 from uitstroom.casestore.access import issue_token
 from uitstroom.casestore.setup import setup
+from uitstroom.model_inputs import model_path
 from uitstroom.stack import Stack, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,11 +53,8 @@ def train(config: str, prefix: str) -> tuple[Path, float, float]:
     Trains once with an empty Rasa cache into the file name `make model` uses, so
     the unchanged retrain right after is the hash check a developer gets.
     """
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from train_if_changed import fingerprint
-
     env = dict(os.environ, UITSTROOM_CONFIG=config, UITSTROOM_MODEL_PREFIX=prefix)
-    name = f"{prefix}-{fingerprint(config)}"
+    name = model_path(config, prefix).name.removesuffix(".tar.gz")
     with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as out:
         started = time.perf_counter()
         subprocess.run(

@@ -2,63 +2,28 @@
 
 The model file is named after a SHA-256 of everything that shapes it (config,
 domain, training data, our NLU components and the data they read, the spaCy
-pipeline build and the pinned requirements), so an unchanged checkout reuses
-models/uitstroom-<hash>.tar.gz and a changed one trains a new model.
+pipeline build and the pinned requirements: uitstroom/model_inputs.py), so an
+unchanged checkout reuses models/uitstroom-<hash>.tar.gz and a changed one trains
+a new model.
 Prints the model path on its last line.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+from uitstroom.model_inputs import model_path
+
 ROOT = Path(__file__).resolve().parent.parent
-INPUTS = [
-    "config.yml",
-    "domain.yml",
-    "requirements.txt",
-    "rasa/data",
-    "rasa/uitstroom_nlu",
-    "uitstroom/text.py",
-    "uitstroom/safety.py",
-    "uitstroom/input_check.py",
-    "uitstroom/gazetteer.py",
-    "knowledge/gazetteer",
-    # TextIntentClassifier's vocabulary features come from the knowledge base.
-    "knowledge/entries",
-    "knowledge/synonyms.yml",
-    "uitstroom/knowledge",
-    ".spacy/nl_uitstroom/build.sha256",
-]
-
-
-def input_files(config: str) -> list[Path]:
-    files: list[Path] = []
-    for name in [config, *INPUTS[1:]]:
-        path = ROOT / name
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-        elif path.exists():
-            files.append(path)
-    return files
-
-
-def fingerprint(config: str) -> str:
-    h = hashlib.sha256()
-    for path in input_files(config):
-        h.update(str(path.relative_to(ROOT)).encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()[:16]
 
 
 def main() -> int:
     config = os.environ.get("UITSTROOM_CONFIG", "config.yml")
-    prefix = os.environ.get("UITSTROOM_MODEL_PREFIX", "uitstroom")
-    name = f"{prefix}-{fingerprint(config)}"
-    model = ROOT / "models" / f"{name}.tar.gz"
+    model = model_path(config)
+    name = model.name.removesuffix(".tar.gz")
     if model.exists():
         print(f"Model up to date (inputs unchanged): {model.relative_to(ROOT)}")
         print(model)

@@ -43,7 +43,8 @@ _PATTERNS = [
     r"\b(iedereen|jullie|ze) (is|zijn|zou|zouden) (beter af|beter zijn) zonder mij\b",
     r"\bniemand (zou|zal) me (missen|niet missen)\b",
     r"\bpolsen (doorgesneden|doorsnijden|opengesneden|opengehaald)\b",
-    r"\b(te ?veel|al mijn|alle) (pillen|medicijnen|medicatie|slaappillen)\b.*\b(genomen|geslikt|ingenomen|slikken)\b",
+    r"\b(te ?veel|al mijn|alle) (pillen|medicijnen|medicatie|slaappillen)\b"
+    r".*\b(genomen|geslikt|ingenomen|slikken)\b",
     r"\bkill myself\b",
     r"\bsuicide\b",
     r"\bwant to die\b",

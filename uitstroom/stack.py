@@ -23,6 +23,10 @@ from pathlib import Path
 
 from uitstroom import PROJECT_ROOT
 from uitstroom.channels.credentials import write_credentials
+from uitstroom.model_inputs import model_path
+
+# The end-to-end tests start dozens of stacks; older logs than these are removed on start.
+LOGS_KEPT = 200
 
 
 def free_port() -> int:
@@ -32,10 +36,20 @@ def free_port() -> int:
 
 
 def latest_model() -> Path:
-    models = sorted((PROJECT_ROOT / "models").glob("uitstroom-*.tar.gz"), key=lambda p: p.stat().st_mtime)
-    if not models:
-        raise FileNotFoundError("Geen getraind model gevonden: voer eerst `make model` uit.")
-    return models[-1]
+    """The model trained from this checkout's inputs, never an older one left in models/."""
+    model = model_path()
+    if not model.exists():
+        raise FileNotFoundError(f"Geen model voor deze code en data ({model.name}): eerst `make model`.")
+    return model
+
+
+def prune_logs(log_dir: Path, keep: int = LOGS_KEPT) -> None:
+    """Every stack writes its own logs (one set per port): keep the newest `keep` files."""
+    if not log_dir.is_dir():
+        return
+    files = [p for p in log_dir.iterdir() if p.is_file()]
+    for old in sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)[keep:]:
+        old.unlink(missing_ok=True)
 
 
 @dataclass
@@ -115,6 +129,7 @@ class Stack:
 
     def start_actions(self) -> None:
         self.log_dir.mkdir(parents=True, exist_ok=True)
+        prune_logs(self.log_dir)
         self._spawn(
             "actions",
             [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)],
