@@ -35,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 NLU_DATA = "rasa/data/nlu"
+HELD_OUT = "bench/nlu_test"
 TARGETS = {"intent_macro_f1": 0.95, "entity_f1": 0.90}
 # Entity types each of our rule-based extractors produces (see rasa/uitstroom_nlu/).
 EXTRACTOR_TYPES = {"PlaceExtractor": ["plaats"], "RoleExtractor": ["rol"]}
@@ -238,6 +239,17 @@ def markdown(result: dict) -> str:
         lines.append(f"| parse time per message, median / p95 (ms) | {ms} | |")
         lines.append(f"| training on all data (s) | {t['train_s']} | |")
     lines.append(f"| cross-validation wall time (s) | {result['cv_seconds']} | |")
+    if "held_out" in result:
+        h = result["held_out"]
+        lines.append(
+            f"| held-out set ({h['nlu']}, written without seeing the training data): "
+            f"intent macro-F1 / accuracy | {h['intent_macro_f1']} / {h['intent_accuracy']} | |"
+        )
+        if "fallback_share" in h:
+            lines.append(
+                f"| held-out set: share below the fallback threshold / accuracy of the rest | "
+                f"{h['fallback_share']} / {h['accuracy_above_threshold']} | |"
+            )
     weakest = sorted(result["per_intent_f1"].items(), key=lambda kv: kv[1])[:6]
     lines.append("\nweakest intents: " + ", ".join(f"{k} {v}" for k, v in weakest))
     lines.append(
@@ -249,10 +261,22 @@ def markdown(result: dict) -> str:
 
 def inputs_fingerprint(config: str) -> str:
     """The model-cache hash of everything that shapes the NLU (config, data, our components)."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from train_if_changed import fingerprint
+    from uitstroom.model_inputs import fingerprint
 
     return fingerprint(config)
+
+
+def held_out(model: Path, nlu: str = HELD_OUT) -> dict:
+    """Scores a trained model on bench/nlu_test: messages written by someone who never saw the
+    training data, never trained on. Cross-validation scores each training example with a model
+    trained on the others, so it also measures how hard the examples we chose to write are."""
+    out_dir = Path(tempfile.mkdtemp(prefix="nlu-held-out-"))
+    cmd = [sys.executable, "-m", "rasa", "test", "nlu", "--nlu", nlu, "--model", str(model),
+           "--out", str(out_dir), "--no-plot", "--successes"]  # fmt: skip
+    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    summary = intent_summary(json.loads((out_dir / "intent_report.json").read_text()), top=8)
+    summary |= fallback_share(out_dir, "config.yml")
+    return {"nlu": nlu, "model": model.name, "out": str(out_dir)} | summary
 
 
 def result_path(config: str, date: str) -> Path:
@@ -289,6 +313,11 @@ def main() -> None:
     result["fingerprint"] = inputs_fingerprint(args.config)
     if args.timing:
         result["timing"] = parse_timing(args.config, nlu=args.nlu)
+    if args.config == "config.yml" and args.nlu == NLU_DATA:
+        from uitstroom.model_inputs import model_path
+
+        if model_path(args.config).exists():  # `make eval` trains it first
+            result["held_out"] = held_out(model_path(args.config))
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = result_path(args.config, result["date"])
     out.write_text(json.dumps(result, indent=2, ensure_ascii=False))

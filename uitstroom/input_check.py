@@ -2,8 +2,8 @@
 
 Kinds: "leeg" (empty or whitespace), "geen_tekst" (emoji, punctuation or digits
 only), "onleesbaar" (binary-looking or control characters), "andere_taal"
-(clearly English, not Dutch). Everything else is None: normal text, including
-Dutch with English words mixed in.
+(clearly English, or mostly written in another script than the Latin one).
+Everything else is None: normal text, including Dutch with English words mixed in.
 """
 
 from __future__ import annotations
@@ -128,6 +128,13 @@ def _is_binary_like(text: str) -> bool:
     return odd >= 3 and odd / max(len(text), 1) > 0.1
 
 
+def _mostly_other_script(text: str) -> bool:
+    """Cyrillic, Arabic, Tigrinya (Ge'ez), Greek, ...: a language we do not answer in, not mash."""
+    letters = [ch for ch in text if ch.isalpha()]
+    other = sum(not unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
+    return len(letters) >= 3 and other > len(letters) / 2
+
+
 def classify(text: str | None) -> str | None:
     if text is None or not text.strip():
         return "leeg"
@@ -137,6 +144,8 @@ def classify(text: str | None) -> str | None:
         return "onleesbaar"
     if not any(ch.isalpha() for ch in text):
         return "geen_tekst"
+    if _mostly_other_script(text[:MAX_CHARS]):
+        return "andere_taal"
     tokens = words(text[:MAX_CHARS])
     if len(tokens) >= 3:
         dutch = sum(t in _DUTCH for t in tokens)

@@ -1,4 +1,4 @@
-"""Recognises messages about suicide or self-harm, whatever the NLU model thinks.
+"""Recognises messages about suicide, self-harm or acute danger, whatever the NLU model thinks.
 
 A crisis message must get 113/112 at once, so this is a deterministic check on
 folded text, not a learned intent alone. It errs on the side of answering.
@@ -45,6 +45,14 @@ _PATTERNS = [
     r"\bpolsen (doorgesneden|doorsnijden|opengesneden|opengehaald)\b",
     r"\b(te ?veel|al mijn|alle) (pillen|medicijnen|medicatie|slaappillen)\b"
     r".*\b(genomen|geslikt|ingenomen|slikken)\b",
+    r"\b(manier|hoe) .{0,40}\bdood (te )?gaan\b",
+    r"\bom dood te gaan\b",
+    # Acute danger from others: 112.
+    r"\b(gaat|wil|dreigt) me (te )?(pakken|vermoorden|doodmaken|neersteken|neer te steken)\b",
+    r"\bme (gaat|komt|wil) (pakken|vermoorden|doodmaken|neersteken)\b",
+    r"\bbedreigt me\b",
+    r"\bwordt (hier )?gevochten\b",
+    r"\b(iemand|hij|zij|ze) bloedt\b",
     r"\bkill myself\b",
     r"\bsuicide\b",
     r"\bwant to die\b",

@@ -34,6 +34,10 @@ from uitstroom.safety import is_crisis
         "niemand zou me missen",
         "ik heb al mijn pillen in een keer geslikt",
         "kheb te veel medicijnen genomen",
+        "wat is de makkelijkste manier om dood te gaan",
+        "mijn ex zegt dat hij me gaat pakken",
+        "een man in de opvang bedreigt me",
+        "help er wordt gevochten en iemand bloedt",
     ],
 )
 def test_crisis_is_recognised(text):
@@ -53,6 +57,8 @@ def test_crisis_is_recognised(text):
         "welke pillen moet ik nemen tegen hoofdpijn",
         "ik stap uit het traject",
         "de trein naar het spoor van Hoorn",
+        "wie pakt mijn aanvraag op",
+        "mijn neus bloedde gisteren",
     ],
 )
 def test_ordinary_frustration_is_not_a_crisis(text):
@@ -69,7 +75,11 @@ def test_ordinary_frustration_is_not_a_crisis(text):
         ("?!?!", "geen_tekst"),
         ("\x00\x01\x02\x03\ufffd\ufffd", "onleesbaar"),
         ("hello can you help me with a house", "andere_taal"),
+        ("мне нужна квартира", "andere_taal"),
+        ("أحتاج مساعدة في السكن", "andere_taal"),
+        ("ሰላም ኣለኹም", "andere_taal"),
         ("hoe werkt woningnet", None),
+        ("ik heb een vraag over mijn café-rekening", None),
         ("hoe werkt woningnet, I mean the registration", None),
         ("ok", None),
     ],
