@@ -16,6 +16,7 @@ from alembic.config import Config
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from uitstroom import PROJECT_ROOT
 
@@ -30,13 +31,24 @@ def database_url() -> str:
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         path = url.removeprefix("sqlite:///")
-        if path and path != ":memory:":
+        on_disk = bool(path) and path != ":memory:"
+        if on_disk:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, future=True, connect_args={"check_same_thread": False})
+        # A file database gets a connection pool (SQLAlchemy 1.4's default for it opens a connection
+        # per session) and write-ahead logging: readers no longer wait for a writer, and a commit
+        # appends to the log without syncing the database file. Under 20 concurrent conversations
+        # SQLite's connect/execute/commit were ~30% of the action server's busy samples (py-spy).
+        pool = {"poolclass": QueuePool, "pool_size": 5, "max_overflow": 10} if on_disk else {}
+        connect_args = {"check_same_thread": False, "timeout": 15}
+        engine = create_engine(url, future=True, connect_args=connect_args, **pool)
 
         @event.listens_for(engine, "connect")
-        def _foreign_keys(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        def _pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
             dbapi_connection.execute("PRAGMA foreign_keys=ON")
+            if on_disk:
+                dbapi_connection.execute("PRAGMA journal_mode=WAL")
+                # Durable in WAL mode against a crash of the process; a power cut may lose the last commits.
+                dbapi_connection.execute("PRAGMA synchronous=NORMAL")
 
         return engine
     return create_engine(url, future=True, pool_pre_ping=True, pool_size=5, max_overflow=5)
