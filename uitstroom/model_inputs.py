@@ -20,6 +20,7 @@ INPUTS = [
     "rasa/data",
     "rasa/uitstroom_nlu",
     "uitstroom/text.py",
+    "uitstroom/tfidf.py",
     "uitstroom/safety.py",
     "uitstroom/input_check.py",
     "uitstroom/gazetteer.py",

@@ -38,12 +38,12 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import Pipeline, make_union
 from sklearn.svm import LinearSVC
 
-from uitstroom import sentence_embeddings, text
+from uitstroom import sentence_embeddings, text, tfidf
 from uitstroom.knowledge import retrieval
+from uitstroom.tfidf import FastTfidfVectorizer as TfidfVectorizer
 from uitstroom_nlu import input_guard, intent_features, places
 from uitstroom_nlu.intent_features import (
     KnowledgeVocabulary,
@@ -68,7 +68,7 @@ def features_fingerprint() -> str:
     model. This hash goes into the config, so such a change retrains the classifier.
     """
     h = hashlib.sha256()
-    modules = (intent_features, input_guard, places, retrieval, text, sentence_embeddings)
+    modules = (intent_features, input_guard, places, retrieval, text, tfidf, sentence_embeddings)
     files = [Path(module.__file__) for module in modules]
     files += sorted((_ROOT / "knowledge" / "entries").rglob("*.yml"))
     for path in files:
@@ -89,7 +89,8 @@ def build_pipeline(c: float, sentence_vectors: bool = False) -> Pipeline:
     ]
     if sentence_vectors:
         features.append(SentenceVectors())
-    return Pipeline([("features", make_union(*features)), ("svm", LinearSVC(C=c, class_weight="balanced"))])
+    svm = LinearSVC(C=c, class_weight="balanced", random_state=0)  # the same model from the same data
+    return Pipeline([("features", make_union(*features)), ("svm", svm)])
 
 
 @dataclass

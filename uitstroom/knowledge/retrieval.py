@@ -31,13 +31,13 @@ import yaml
 from bm25s.stopwords import STOPWORDS_DUTCH
 from rapidfuzz import fuzz, process
 from scipy.sparse import hstack
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
 from uitstroom import KNOWLEDGE_DIR
 from uitstroom.knowledge import embeddings
 from uitstroom.knowledge.model import GENERAL_REGION, Entry, KnowledgeBase, default_knowledge_base
 from uitstroom.text import words
+from uitstroom.tfidf import FastTfidfVectorizer as TfidfVectorizer
 
 # Question words carry meaning here ("wanneer" asks for a deadline, "wie" for a party).
 _KEEP = {"wanneer", "wie", "waar", "hoeveel", "hoe", "wat", "welke", "waarom", "niet", "geen"}
