@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -10,7 +11,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import never_crash
 from actions.identity import identify, store
 from actions.messages import say
+from uitstroom.casestore.notify import Handoff, SlackTransport
 from uitstroom.knowledge.model import default_knowledge_base
+
+logger = logging.getLogger(__name__)
 
 
 def previous_question(tracker: Tracker) -> str:
@@ -37,6 +41,31 @@ def region_contacts(region: str | None, gemeente: str | None = None) -> list[str
     return out[:4]
 
 
+# Deliveries still running: asyncio keeps only weak references to tasks.
+_deliveries: set[asyncio.Task] = set()
+
+
+def send_outside(handoff: Handoff) -> None:
+    """Slack, when the begeleider has a Slack id and the app a token: in the background, so the
+    client's reply does not wait for Slack. The inbox already has the notification."""
+    slack = SlackTransport.from_env()
+    if slack is None or not handoff.slack_user_id:
+        return
+    task = asyncio.create_task(_deliver(slack, handoff.slack_user_id, handoff.text))
+    _deliveries.add(task)
+    task.add_done_callback(_deliveries.discard)
+
+
+async def _deliver(slack: SlackTransport, user_id: str, text: str) -> None:
+    try:
+        delivered = await slack.deliver(user_id, text)
+    except Exception as error:  # noqa: BLE001 - logged without content; the inbox has the notification
+        logger.warning("slack notification failed: %s", type(error).__name__)
+        return
+    if not delivered:
+        logger.warning("slack notification refused by slack")
+
+
 class ActionHandoff(Action):
     def name(self) -> str:
         return "action_handoff"
@@ -46,13 +75,14 @@ class ActionHandoff(Action):
         identity = await identify(tracker)
         if identity.role == "client":
             channel = tracker.get_latest_input_channel() or "onbekend"
-            name = await asyncio.to_thread(
+            handoff = await asyncio.to_thread(
                 store().handoff, identity.actor, identity.subject, previous_question(tracker), channel
             )
-            if name:
+            if handoff:
+                send_outside(handoff)
                 dispatcher.utter_message(
-                    text=f"Ik heb je begeleider {name} gevraagd om contact met je op te nemen. "
-                    "Je vraag staat erbij. Is het dringend? Bel dan je woonplek."
+                    text=f"Ik heb je begeleider {handoff.begeleider_name} gevraagd om contact met je op te "
+                    "nemen. Je vraag staat erbij. Is het dringend? Bel dan je woonplek."
                 )
                 return []
         say(dispatcher, "mens_algemeen")

@@ -27,7 +27,7 @@ from uitstroom.casestore.models import (
     Meeting,
     Notification,
 )
-from uitstroom.casestore.notify import Notifier, WebNotifier
+from uitstroom.casestore.notify import Handoff, Notifier, WebNotifier
 from uitstroom.privacy import redact
 
 _CASE_LOAD = (
@@ -161,10 +161,11 @@ class CaseStore:
             self._audit(s, actor, case_id, "contactverzoek", f"verzoek {request.id}", channel)
             return request.id
 
-    def handoff(self, actor: str, client_number: str, question: str, channel: str) -> str | None:
+    def handoff(self, actor: str, client_number: str, question: str, channel: str) -> Handoff | None:
         """A client asks for their begeleider: store a contact request and notify the begeleider.
 
-        Returns the begeleider's name, or None when the client is unknown.
+        Returns whom the client was told about and what to send outside the database, or None
+        when the client is unknown.
         """
         with self.sessions.begin() as s:
             client = s.scalars(select(Client).where(Client.client_number == client_number)).first()
@@ -179,7 +180,7 @@ class CaseStore:
                 text += f' Laatste vraag: "{question}"'
             self.notifier.notify(s, client.begeleider, text, request.id)
             self._audit(s, actor, client.case.id, "contactverzoek", f"verzoek {request.id}", channel)
-            return client.begeleider.name
+            return Handoff(client.begeleider.name, text, client.begeleider.slack_user_id)
 
     def notifications_for(self, begeleider_code: str) -> list[Notification]:
         with self.sessions() as s:
