@@ -24,7 +24,7 @@ def test_is_honest_about_being_a_computer(chat):
 
 def test_a_privacy_question_hears_who_sees_what(chat):
     reply = chat.say("wie kan meelezen met deze chat?")
-    assert "Niemand leest live mee" in reply and "BSN" in reply
+    assert "Niemand leest live mee" in reply and "privé-gegevens" in reply
 
 
 def test_other_scripts_and_threats_are_recognised(chat):
