@@ -50,6 +50,8 @@ def test_add_months_handles_month_ends():
         ("Joost heeft de inkomensverklaring aangevraagd", "inkomensverklaring", None, "aangevraagd", None),
         ("de 3-partijenovereenkomst van Emma is getekend", "driepartijenovereenkomst", None, "binnen", None),
         ("evaluatie Kevin op 15 januari 2027", None, "evaluatie", None, dt.date(2027, 1, 15)),
+        ("Joost heeft zijn inkomensverklaring ingeleverd", "inkomensverklaring", None, "binnen", None),
+        ("Sara heeft haar woningnet-inschrijving afgegeven", "woningnet", None, "binnen", None),
     ],
 )
 def test_updates_are_read(text, doc, meeting, status, day):

@@ -40,7 +40,8 @@ STATUSES = [
     (r"\bverlopen\b", "verlopen"),
     (r"\baangevraagd\b|\bvraagt .* aan\b|\bingediend\b|\bopgestuurd\b", "aangevraagd"),
     (
-        r"\bbinnen\b|\bontvangen\b|\bgeregeld\b|\brond\b|\bverlengd\b|\bbetaald\b|\bklaar\b|\bgetekend\b",
+        r"\bbinnen\b|\bontvangen\b|\bgeregeld\b|\brond\b|\bverlengd\b|\bbetaald\b|\bklaar\b|\bgetekend\b"
+        r"|\bingeleverd\b|\baangeleverd\b|\bafgegeven\b|\bgekregen\b|\bbinnengekomen\b|\bingevuld\b|\bcompleet\b",
         "binnen",
     ),
 ]
