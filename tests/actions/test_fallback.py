@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-import actions.identity
 from actions.fallback import ActionFallbackKnowledge
-from uitstroom.casestore.db import session_factory
-from uitstroom.casestore.repository import CaseStore
-from uitstroom.casestore.setup import setup
 
 UNCLEAR = "en hoe zit het dan met dat ding van vorige week"
 RANKING = [
@@ -19,15 +14,6 @@ RANKING = [
     {"name": "caseload_vraag", "confidence": 0.2},
     {"name": "groet", "confidence": 0.15},
 ]
-
-
-@pytest.fixture
-def case_store(tmp_path, monkeypatch) -> CaseStore:
-    url = f"sqlite:///{tmp_path / 'cases.sqlite'}"
-    setup(url)
-    store = CaseStore(session_factory(url))
-    monkeypatch.setattr(actions.identity, "_store", store)
-    return store
 
 
 def tracker(events: list[dict], slots: dict | None = None, text: str = UNCLEAR) -> Tracker:

@@ -12,10 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 import actions.handoff
 import actions.identity
 from uitstroom.casestore.access import issue_token
-from uitstroom.casestore.db import session_factory
 from uitstroom.casestore.notify import SlackTransport
-from uitstroom.casestore.repository import CaseStore
-from uitstroom.casestore.setup import setup
 from uitstroom.stack import free_port
 
 SECRET = "test-secret-0123456789-0123456789-abcd"
@@ -58,14 +55,9 @@ def test_no_token_no_slack() -> None:
     assert SlackTransport.from_env({"SLACK_TOKEN": "xoxb-1"}) is not None
 
 
-@pytest.fixture
-def case_store(tmp_path, monkeypatch) -> CaseStore:
-    url = f"sqlite:///{tmp_path / 'cases.sqlite'}"
-    setup(url)
-    store = CaseStore(session_factory(url))
-    monkeypatch.setattr(actions.identity, "_store", store)
+@pytest.fixture(autouse=True)
+def secret(monkeypatch) -> None:
     monkeypatch.setenv("UITSTROOM_SECRET", SECRET)
-    return store
 
 
 def client_tracker() -> Tracker:
