@@ -38,7 +38,8 @@ _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _HOME_ROW = frozenset("asdfghjkl")
 _VOWELS = frozenset("aeiouy")
 _WORDS_WITHOUT_VOWELS = frozenset(["thnx", "thnks", "psst", "sst"])
-_REPEATED_WORD = re.compile(r"(?:ha|hi|he|hu|ja|ne|nee|jo|no|na|ok|doei|hoi|hey)+")
+# Repeated syllables that are words: laughter, "jaja", and goodbyes ("dagdag", "byebye").
+_REPEATED_WORD = re.compile(r"(?:ha|hi|he|hu|ja|ne|nee|jo|no|na|ok|doei|hoi|hey|dag|bye|ta|bla|kus)+")
 
 
 def _keyboard_run(token: str, length: int = 4) -> bool:
@@ -56,8 +57,10 @@ def is_mash_word(token: str) -> bool:
         return True
     if len(token) >= 4 and not set(token) & _VOWELS and token not in _WORDS_WITHOUT_VOWELS:
         return True  # "zzzz", "brrrr", "sdfsdf", "mnbvcx"
-    if len(token) >= 6 and (len(set(token)) <= 2 or set(token) <= _HOME_ROW):
-        return True  # "jkjkjkjk", "aksjdhakjsd"
+    if len(token) >= 6 and len(set(token)) <= 2:
+        return True  # "jkjkjkjk"
+    if len(token) >= 6 and set(token) <= _HOME_ROW and token.count("a") / len(token) < 0.3:
+        return True  # "aksjdhakjsd"; but "dahaag" and "afslag" are words: a mash seldom has many a's
     if len(token) >= 6 and re.fullmatch(r"(.{2,4})\1+.{0,3}", token):
         return True  # "asdasd", "rtyrty"
     return len(token) >= 5 and _keyboard_run(token)  # "qwerty", "poiuyt", "ghjkl"

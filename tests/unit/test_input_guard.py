@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from uitstroom_nlu.input_guard import input_kind
 
 from uitstroom.input_check import MAX_CHARS, classify, clip
 from uitstroom.safety import is_crisis
@@ -92,3 +93,16 @@ def test_clip_keeps_the_start():
     text = "woningnet " * 2000
     assert clip(text) == text[:MAX_CHARS]
     assert clip("kort") == "kort"
+
+
+@pytest.mark.parametrize("text", ["asdfgh", "sdfsdf", "jkjkjkjk", "asdasd", "aksjdhakjsd", "qwerty poiuyt"])
+def test_keyboard_mash_is_unreadable(text):
+    assert input_kind(text) == "onleesbaar"
+
+
+@pytest.mark.parametrize(
+    "text", ["dagdag", "byebye", "dahaag", "doeidoei", "hahaha", "blabla", "afslag", "thnx"]
+)
+def test_goodbyes_and_laughter_are_not_mash(text):
+    # "dagdag" was answered with "ik kan je bericht niet lezen"
+    assert input_kind(text) is None
