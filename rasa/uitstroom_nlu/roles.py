@@ -63,6 +63,14 @@ _AS = re.compile(
 _ALONE = re.compile(rf"^\W*(?:(?:een|de|ik)\s+)?(?P<rol>{_NOUN})(?:\s+hier)?\W*$", re.IGNORECASE)
 
 
+_ANY_ROLE = re.compile(rf"\b(?:{_NOUN})\b", re.IGNORECASE)
+
+
+def mentions_role(text: str) -> bool:
+    """A role noun anywhere, also about someone else ("mijn begeleider", "een bewoner")."""
+    return bool(_ANY_ROLE.search(text))
+
+
 def find_roles(text: str) -> list[tuple[int, int, str]]:
     """(start, end, value) for each role the writer gives themselves."""
     found: dict[int, tuple[int, int, str]] = {}

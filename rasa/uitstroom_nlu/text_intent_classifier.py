@@ -51,6 +51,7 @@ from uitstroom_nlu.intent_features import (
     PersonMentions,
     PlaceMentions,
     QuestionForm,
+    RoleMentions,
     SentenceVectors,
     stem_ngrams,
 )
@@ -84,6 +85,7 @@ def build_pipeline(c: float, sentence_vectors: bool = False) -> Pipeline:
         KnowledgeVocabulary(),
         PlaceMentions(),
         PersonMentions(),
+        RoleMentions(),
         MashShare(),
         QuestionForm(),
     ]

@@ -16,10 +16,13 @@ def test_greeting_says_what_the_assistant_can_do(chat):
 def test_goodbye_and_thanks(chat):
     assert "Graag gedaan" in chat.say("dankjewel!")
     assert "Dag" in chat.say("doei")
+    assert "Dag" in chat.say("dagdag!")  # was taken for keyboard mash: "ik kan je bericht niet lezen"
 
 
 def test_is_honest_about_being_a_computer(chat):
     assert "computerprogramma" in chat.say("ben jij een robot?")
+    # a personal question to the assistant is about the assistant, not "daar kan ik je niet mee helpen"
+    assert "computerprogramma" in chat.say("heb jij een vrouw?")
 
 
 def test_a_privacy_question_hears_who_sees_what(chat):

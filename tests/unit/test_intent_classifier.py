@@ -68,3 +68,17 @@ def test_without_sentence_embeddings_the_classifier_still_trains_and_answers(tmp
     assert classifier.model.dense is None
     assert classify(classifier, "hallo") == "groet"
     assert classify(classifier, "wat kost woningnet verlengen") == "vraag_procedure"
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        ("ik ben ambulant begeleider", [True, True]),
+        ("als pb'er wil ik iets weten", [True, True]),
+        ("mijn begeleider belt niet terug", [False, True]),
+        ("ik ben pleite", [False, False]),  # was read as giving a role (inform_rol 0.99)
+        ("ik ben suïcidaal", [False, False]),
+    ],
+)
+def test_role_feature_tells_a_role_from_any_ik_ben(text, row):
+    assert intent_features.RoleMentions().row(text) == row
