@@ -67,6 +67,7 @@ COMMON_WORD_NAMES = frozenset(
         "leek",
         "dalen",
         "vries",
+        "nop",  # NOP (Noordoostpolder), but "nop" is also "no"
     ]
 )
 CUE_WORDS = frozenset(

@@ -8,11 +8,14 @@ Everything else is None: normal text, including Dutch with English words mixed i
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from uitstroom.text import words
 
 FEEDBACK_EMOJI = {"👍", "👎"}  # a rating, not unreadable input
+# A score is an answer, not "only signs": "100%" (yes), "8/10" (a grade for the answer).
+_SCORE = re.compile(r"\s*\d{1,3}\s*(?:%|/\s*10)\s*[!.]*\s*")
 MAX_CHARS = 1000  # longer messages are clipped before NLU: meaning sits at the start, cost grows with length
 
 _DUTCH = frozenset(
@@ -142,7 +145,7 @@ def classify(text: str | None) -> str | None:
         return None
     if _is_binary_like(text):
         return "onleesbaar"
-    if not any(ch.isalpha() for ch in text):
+    if not any(ch.isalpha() for ch in text) and not _SCORE.fullmatch(text):
         return "geen_tekst"
     if _mostly_other_script(text[:MAX_CHARS]):
         return "andere_taal"

@@ -37,7 +37,7 @@ OVERRIDES = {
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _HOME_ROW = frozenset("asdfghjkl")
 _VOWELS = frozenset("aeiouy")
-_WORDS_WITHOUT_VOWELS = frozenset(["thnx", "thnks", "psst", "sst"])
+_WORDS_WITHOUT_VOWELS = frozenset(["thnx", "thnks", "psst", "sst", "hm", "pf", "m"])
 # Repeated syllables that are words: laughter, "jaja", and goodbyes ("dagdag", "byebye").
 _REPEATED_WORD = re.compile(r"(?:ha|hi|he|hu|ja|ne|nee|jo|no|na|ok|doei|hoi|hey|dag|bye|ta|bla|kus)+")
 
@@ -50,8 +50,8 @@ def _keyboard_run(token: str, length: int = 4) -> bool:
 def is_mash_word(token: str) -> bool:
     if not token.isalpha():
         return False
-    squeezed = re.sub(r"(.)\1+", r"\1", token)  # "jaaaa" -> "ja"
-    if _REPEATED_WORD.fullmatch(squeezed):
+    squeezed = re.sub(r"(.)\1+", r"\1", token)  # "jaaaa" -> "ja", "hmmm" -> "hm"
+    if _REPEATED_WORD.fullmatch(squeezed) or squeezed in _WORDS_WITHOUT_VOWELS:
         return False
     if len(set(token)) == 1 and len(token) >= 3:  # "xxxxx", "ooo"
         return True

@@ -39,7 +39,9 @@ def test_place_resolves(text, gemeente, region):
     assert (places[-1].gemeente, places[-1].region) == (gemeente, region)
 
 
-@pytest.mark.parametrize("text", ["ik geef het aan hem", "wat is het beste", "echt waar?", "ik wil noord"])
+@pytest.mark.parametrize(
+    "text", ["ik geef het aan hem", "wat is het beste", "echt waar?", "ik wil noord", "nop"]
+)
 def test_common_words_are_not_places(text):
     assert G.find(text) == []
 
@@ -47,3 +49,4 @@ def test_common_words_are_not_places(text):
 def test_common_word_place_counts_after_a_cue_or_with_a_capital():
     assert G.find("ik woon in best")[0].gemeente == "Best"
     assert G.find("Hem")[0].gemeente == "Drechterland"
+    assert G.find("ik woon in de NOP")[0].gemeente == "Noordoostpolder"

@@ -83,6 +83,9 @@ def test_ordinary_frustration_is_not_a_crisis(text):
         ("ik heb een vraag over mijn café-rekening", None),
         ("hoe werkt woningnet, I mean the registration", None),
         ("ok", None),
+        ("100%", None),  # a yes
+        ("8/10", None),  # a grade for the answer
+        ("12345", "geen_tekst"),
     ],
 )
 def test_input_kinds(text, kind):
@@ -101,7 +104,7 @@ def test_keyboard_mash_is_unreadable(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["dagdag", "byebye", "dahaag", "doeidoei", "hahaha", "blabla", "afslag", "thnx"]
+    "text", ["dagdag", "byebye", "dahaag", "doeidoei", "hahaha", "blabla", "afslag", "thnx", "hmmm", "pfff"]
 )
 def test_goodbyes_and_laughter_are_not_mash(text):
     # "dagdag" was answered with "ik kan je bericht niet lezen"
