@@ -39,6 +39,21 @@ from uitstroom.safety import is_crisis
         "mijn ex zegt dat hij me gaat pakken",
         "een man in de opvang bedreigt me",
         "help er wordt gevochten en iemand bloedt",
+        # families added after the guard missed 57 of the 103 crisis training examples
+        "ik ben het leven echt zat",
+        "ik wil nie meer leve",
+        "ik snij mezelf als het te veel wordt",
+        "heb mezelf gisteren weer gekrast",
+        "zelfbeschadiging is voor mij de enige uitweg",
+        "ik heb een doos slaappillen klaarliggen",
+        "ik klim zo over de reling van de brug",
+        "ik wil voor altijd verdwijnen",
+        "na vandaag ben ik er niet meer",
+        "ik ga er een punt achter zetten",
+        "ik weet niet of ik de nacht doorkom",
+        "mijn vriend slaat me",
+        "hij ademt heel raar en reageert niet",
+        "ik ben bang dat ik iemand iets aandoe",
     ],
 )
 def test_crisis_is_recognised(text):
@@ -60,6 +75,12 @@ def test_crisis_is_recognised(text):
         "de trein naar het spoor van Hoorn",
         "wie pakt mijn aanvraag op",
         "mijn neus bloedde gisteren",
+        "ik wil iemand van vlees en bloed spreken",
+        "waar kan ik de nacht doorbrengen",
+        "ik wil een einde maken aan mijn huurcontract",
+        "ik wil weg van deze woonvorm",
+        "hoe lang duurt het leven van een aanvraag",
+        "ik ben klaar met het formulier",
     ],
 )
 def test_ordinary_frustration_is_not_a_crisis(text):
