@@ -266,7 +266,7 @@ def inputs_fingerprint(config: str) -> str:
     return fingerprint(config)
 
 
-def held_out(model: Path, nlu: str = HELD_OUT) -> dict:
+def held_out(model: Path, nlu: str = HELD_OUT, config: str = "config.yml") -> dict:
     """Scores a trained model on bench/nlu_test: messages written by someone who never saw the
     training data, never trained on. Cross-validation scores each training example with a model
     trained on the others, so it also measures how hard the examples we chose to write are."""
@@ -275,7 +275,7 @@ def held_out(model: Path, nlu: str = HELD_OUT) -> dict:
            "--out", str(out_dir), "--no-plot", "--successes"]  # fmt: skip
     subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     summary = intent_summary(json.loads((out_dir / "intent_report.json").read_text()), top=8)
-    summary |= fallback_share(out_dir, "config.yml")
+    summary |= fallback_share(out_dir, config)  # the threshold of the config the model was trained with
     return {"nlu": nlu, "model": model.name, "out": str(out_dir)} | summary
 
 
@@ -317,7 +317,7 @@ def main() -> None:
         from uitstroom.model_inputs import model_path
 
         if model_path(args.config).exists():  # `make eval` trains it first
-            result["held_out"] = held_out(model_path(args.config))
+            result["held_out"] = held_out(model_path(args.config), config=args.config)
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = result_path(args.config, result["date"])
     out.write_text(json.dumps(result, indent=2, ensure_ascii=False))
