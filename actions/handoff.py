@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 
 from rasa_sdk import Action, Tracker
@@ -11,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import never_crash
 from actions.identity import identify, store
 from actions.messages import say
-from uitstroom.casestore.notify import Handoff, SlackTransport
+from uitstroom.casestore.notify import Handoff, SlackTransport, TeamsConfig, TeamsTransport, Transport
 from uitstroom.knowledge.model import default_knowledge_base
 
 logger = logging.getLogger(__name__)
@@ -46,24 +47,39 @@ _deliveries: set[asyncio.Task] = set()
 
 
 def send_outside(handoff: Handoff) -> None:
-    """Slack, when the begeleider has a Slack id and the app a token: in the background, so the
-    client's reply does not wait for Slack. The inbox already has the notification."""
-    slack = SlackTransport.from_env()
-    if slack is None or not handoff.slack_user_id:
-        return
-    task = asyncio.create_task(_deliver(slack, handoff.slack_user_id, handoff.text))
-    _deliveries.add(task)
-    task.add_done_callback(_deliveries.discard)
+    """Slack and Teams, each when the app is configured and the begeleider has an id there: in the
+    background, so the client's reply does not wait for them. The inbox already has the notification."""
+    routes: list[tuple[Transport | None, str | None]] = [
+        (SlackTransport.from_env(), handoff.slack_user_id),
+        (teams_transport(), handoff.teams_user_id),
+    ]
+    for transport, user_id in routes:
+        if transport is None or not user_id:
+            continue
+        task = asyncio.create_task(_deliver(transport, user_id, handoff.text))
+        _deliveries.add(task)
+        task.add_done_callback(_deliveries.discard)
 
 
-async def _deliver(slack: SlackTransport, user_id: str, text: str) -> None:
+def teams_transport() -> TeamsTransport | None:
+    config = TeamsConfig.from_env()
+    return _shared_teams(config) if config else None
+
+
+@functools.lru_cache(maxsize=1)
+def _shared_teams(config: TeamsConfig) -> TeamsTransport:
+    """One transport per configuration, so its access token serves every handoff until it expires."""
+    return TeamsTransport(config)
+
+
+async def _deliver(transport: Transport, user_id: str, text: str) -> None:
     try:
-        delivered = await slack.deliver(user_id, text)
+        delivered = await transport.deliver(user_id, text)
     except Exception as error:  # noqa: BLE001 - logged without content; the inbox has the notification
-        logger.warning("slack notification failed: %s", type(error).__name__)
+        logger.warning("%s notification failed: %s", transport.transport, type(error).__name__)
         return
     if not delivered:
-        logger.warning("slack notification refused by slack")
+        logger.warning("%s notification refused by %s", transport.transport, transport.transport)
 
 
 class ActionHandoff(Action):

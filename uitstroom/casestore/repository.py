@@ -180,7 +180,8 @@ class CaseStore:
                 text += f' Laatste vraag: "{question}"'
             self.notifier.notify(s, client.begeleider, text, request.id)
             self._audit(s, actor, client.case.id, "contactverzoek", f"verzoek {request.id}", channel)
-            return Handoff(client.begeleider.name, text, client.begeleider.slack_user_id)
+            begeleider = client.begeleider
+            return Handoff(begeleider.name, text, begeleider.slack_user_id, begeleider.teams_user_id)
 
     def notifications_for(self, begeleider_code: str) -> list[Notification]:
         with self.sessions() as s:
