@@ -68,6 +68,7 @@ COMMON_WORD_NAMES = frozenset(
         "dalen",
         "vries",
         "nop",  # NOP (Noordoostpolder), but "nop" is also "no"
+        "geleen",  # and a typo of "geleden"
     ]
 )
 CUE_WORDS = frozenset(

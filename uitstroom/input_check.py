@@ -14,8 +14,15 @@ import unicodedata
 from uitstroom.text import words
 
 FEEDBACK_EMOJI = {"👍", "👎"}  # a rating, not unreadable input
-# A score is an answer, not "only signs": "100%" (yes), "8/10" (a grade for the answer).
-_SCORE = re.compile(r"\s*\d{1,3}\s*(?:%|/\s*10)\s*[!.]*\s*")
+# Skin tones and the emoji variation selector: "👍🏽" is the same rating as "👍".
+_EMOJI_MODIFIERS = re.compile("[\U0001F3FB-\U0001F3FF\uFE0F]")
+
+
+def without_emoji_modifiers(text: str) -> str:
+    return _EMOJI_MODIFIERS.sub("", text)
+
+# A score is an answer, not "only signs": "100%" (yes), "8/10" (a grade), "50/50" (not sure).
+_SCORE = re.compile(r"\s*\d{1,3}\s*(?:%|/\s*\d{1,3})\s*[!.]*\s*")
 MAX_CHARS = 1000  # longer messages are clipped before NLU: meaning sits at the start, cost grows with length
 
 _DUTCH = frozenset(
@@ -141,7 +148,7 @@ def _mostly_other_script(text: str) -> bool:
 def classify(text: str | None) -> str | None:
     if text is None or not text.strip():
         return "leeg"
-    if text.strip() in FEEDBACK_EMOJI:
+    if without_emoji_modifiers(text.strip()) in FEEDBACK_EMOJI:
         return None
     if _is_binary_like(text):
         return "onleesbaar"

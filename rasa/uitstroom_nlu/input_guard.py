@@ -14,7 +14,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from uitstroom.input_check import FEEDBACK_EMOJI, classify, clip
+from uitstroom.input_check import FEEDBACK_EMOJI, classify, clip, without_emoji_modifiers
 from uitstroom.safety import is_crisis
 from uitstroom.text import fold
 from uitstroom_nlu.component import StatelessComponent
@@ -37,7 +37,7 @@ OVERRIDES = {
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _HOME_ROW = frozenset("asdfghjkl")
 _VOWELS = frozenset("aeiouy")
-_WORDS_WITHOUT_VOWELS = frozenset(["thnx", "thnks", "psst", "sst", "hm", "pf", "m"])
+_WORDS_WITHOUT_VOWELS = frozenset(["thnx", "thnks", "tnx", "thx", "psst", "sst", "hm", "pf", "m"])
 # Repeated syllables that are words: laughter, "jaja", and goodbyes ("dagdag", "byebye").
 _REPEATED_WORD = re.compile(r"(?:ha|hi|he|hu|ja|ne|nee|jo|no|na|ok|doei|hoi|hey|dag|bye|ta|bla|kus)+")
 
@@ -76,7 +76,7 @@ def input_kind(text: str) -> str | None:
     """What kind of input this is (see the OVERRIDES keys), None for ordinary text."""
     if is_crisis(text):
         return "crisis"
-    stripped = "".join(text.split())
+    stripped = without_emoji_modifiers("".join(text.split()))
     if stripped and set(stripped) <= FEEDBACK_EMOJI:  # "👍", "👎👎": a rating, typed instead of clicked
         return "beoordeling"
     kind = classify(text)

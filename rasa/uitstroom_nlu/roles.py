@@ -25,8 +25,8 @@ BEGELEIDER = "begeleider"
 
 # Role nouns, longest alternatives first; each with the slot value it stands for.
 _NOUNS: list[tuple[str, str]] = [
-    (r"(?:persoonlijke?|ambulante?)\s+begeleiders?", BEGELEIDER),
-    (r"\w*begeleiders?", BEGELEIDER),
+    (r"(?:persoonlijke?|ambulante?)\s+(?:\w*begeleid(?:er|ster)s?|hulpverleners?)", BEGELEIDER),
+    (r"\w*begeleid(?:er|ster)s?", BEGELEIDER),
     (r"pb[' -]?ers?|pb", BEGELEIDER),
     (r"\w*hulpverleners?|zorgverleners?", BEGELEIDER),
     (r"case\s?managers?", BEGELEIDER),
@@ -50,17 +50,28 @@ _VALUE = [(re.compile(rf"^(?:{pattern})$", re.IGNORECASE), value) for pattern, v
 # Words that may stand between "ik ben" and the role noun ("ik ben zelf gewoon een cliënt").
 _FILLER = r"(?:(?:een|de|het|zelf|gewoon|hier|nu|eigenlijk|dus|ook|al|zelfs|sinds\s+kort|werkzaam)\s+){0,3}"
 _SELF = re.compile(
-    rf"\b(?:ik\s+ben|ik\s+werk\s+als|werkzaam\s+als|wij\s+zijn|we\s+zijn)\s+{_FILLER}(?P<rol>{_NOUN})\b",
+    rf"(?:\b(?:ik\s+ben|ben\s+ik|ik\s+werk\s+als|werkzaam\s+als|wij\s+zijn|we\s+zijn)|^\W*ben)\s+{_FILLER}"
+    rf"(?P<rol>{_NOUN})\b",
     re.IGNORECASE,
 )
 # "als begeleider wil ik...", "wat kan ik hier als cliënt": "als" at the start or after "ik";
 # elsewhere "als" is mostly "if" ("wat als de cliënt weigert").
 _AS = re.compile(
-    rf"(?:^\W*|\bik\b[^.?!,;]{{0,30}}?\s)als\s+(?:een\s+)?(?P<rol>{_NOUN})\b",
+    rf"(?:^\W*|\bik\b[^.?!,;]{{0,60}}?\s)als\s+(?:een\s+)?(?P<rol>{_NOUN})\b",
     re.IGNORECASE,
 )
-# The whole message is the role ("begeleider", "een cliënt", "client hier").
-_ALONE = re.compile(rf"^\W*(?:(?:een|de|ik)\s+)?(?P<rol>{_NOUN})(?:\s+hier)?\W*$", re.IGNORECASE)
+# The message opens with the role, as an introduction: "begeleider", "client hier", "pb'er hier,
+# regio Hoorn", "zelf cliënt, woon in Zwaag", "casemanager bij het Leger des Heils, dat ben ik".
+# Not "cliënt wil weten...": the role must be followed by "hier", a comma, the end, or where one works.
+# ...but "cliënt bij ons wil verhuizen", "begeleider van mijn zoon belt niet" are about someone else.
+_VERB = r"(?:wil|wilt|belt|is|heeft|zegt|kan|moet|doet|gaat|komt|weet|zit|wordt|vraagt|reageert)\b"
+_NOT_A_PLACE = r"(?:ons|mij|mijn|jou|jullie|hem|haar)\b"
+_ALONE = re.compile(
+    rf"^\W*(?:(?:een|de|ik|zelf|gewoon)\s+){{0,2}}(?P<rol>{_NOUN})"
+    rf"(?:\s+hier\b|\s*[,.!]|\W*$|\s+(?:bij|in|op|van)\s+(?!{_NOT_A_PLACE})(?:(?:de|het|een)\s+)?"
+    rf"(?:(?!{_VERB})[\w'’-]+\s*){{1,3}}(?:,|$))",
+    re.IGNORECASE,
+)
 
 
 _ANY_ROLE = re.compile(rf"\b(?:{_NOUN})\b", re.IGNORECASE)

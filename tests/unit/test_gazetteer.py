@@ -50,3 +50,5 @@ def test_common_word_place_counts_after_a_cue_or_with_a_capital():
     assert G.find("ik woon in best")[0].gemeente == "Best"
     assert G.find("Hem")[0].gemeente == "Drechterland"
     assert G.find("ik woon in de NOP")[0].gemeente == "Noordoostpolder"
+    assert G.find("is lang geleen, weet niet meer") == []  # a typo of "geleden"
+    assert G.find("ik kom uit Dordt")[0].gemeente == "Dordrecht"

@@ -106,6 +106,7 @@ def test_ordinary_frustration_is_not_a_crisis(text):
         ("ok", None),
         ("100%", None),  # a yes
         ("8/10", None),  # a grade for the answer
+        ("50/50", None),  # not sure
         ("12345", "geen_tekst"),
     ],
 )
@@ -125,8 +126,14 @@ def test_keyboard_mash_is_unreadable(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["dagdag", "byebye", "dahaag", "doeidoei", "hahaha", "blabla", "afslag", "thnx", "hmmm", "pfff"]
+    "text",
+    ["dagdag", "byebye", "dahaag", "doeidoei", "hahaha", "blabla", "afslag", "thnx", "Tnxxx", "hmmm", "pfff"],
 )
 def test_goodbyes_and_laughter_are_not_mash(text):
     # "dagdag" was answered with "ik kan je bericht niet lezen"
     assert input_kind(text) is None
+
+
+@pytest.mark.parametrize("text", ["👍", "👎", "👍🏽", "👎🏿", "👍👍"])
+def test_a_typed_thumb_is_a_rating_whatever_the_skin_tone(text):
+    assert input_kind(text) == "beoordeling"
