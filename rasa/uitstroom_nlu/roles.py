@@ -48,9 +48,11 @@ _NOUN = "|".join(f"(?:{pattern})" for pattern, _ in _NOUNS)
 _VALUE = [(re.compile(rf"^(?:{pattern})$", re.IGNORECASE), value) for pattern, value in _NOUNS]
 
 # Words that may stand between "ik ben" and the role noun ("ik ben zelf gewoon een cliënt").
-_FILLER = r"(?:(?:een|de|het|zelf|gewoon|hier|nu|eigenlijk|dus|ook|al|zelfs|sinds\s+kort|werkzaam)\s+){0,3}"
+_FILLER = (
+    r"(?:(?:een|de|het|hun|zelf|gewoon|hier|nu|eigenlijk|dus|ook|al|zelfs|sinds\s+kort|werkzaam)\s+){0,3}"
+)
 _SELF = re.compile(
-    rf"(?:\b(?:ik\s+ben|ben\s+ik|ik\s+werk\s+als|werkzaam\s+als|wij\s+zijn|we\s+zijn)|^\W*ben)\s+{_FILLER}"
+    rf"(?:\b(?:ik\s+ben|ben\s+ik|ik\s+werk\s+als|werkzaam\s+als|wij\s+zijn|we\s+zijn)|^\W*(?:ben|werk\s+als))\s+{_FILLER}"
     rf"(?P<rol>{_NOUN})\b",
     re.IGNORECASE,
 )
@@ -65,10 +67,11 @@ _AS = re.compile(
 # Not "cliënt wil weten...": the role must be followed by "hier", a comma, the end, or where one works.
 # ...but "cliënt bij ons wil verhuizen", "begeleider van mijn zoon belt niet" are about someone else.
 _VERB = r"(?:wil|wilt|belt|is|heeft|zegt|kan|moet|doet|gaat|komt|weet|zit|wordt|vraagt|reageert)\b"
+_QUESTION = r"(?:wat|wie|hoe|waar|wanneer|welke|waarom|is|doet|heeft|kan|moet)\b"  # "pb'er, wat doet die?"
 _NOT_A_PLACE = r"(?:ons|mij|mijn|jou|jullie|hem|haar)\b"
 _ALONE = re.compile(
     rf"^\W*(?:(?:een|de|ik|zelf|gewoon)\s+){{0,2}}(?P<rol>{_NOUN})"
-    rf"(?:\s+hier\b|\s*[,.!]|\W*$|\s+(?:bij|in|op|van)\s+(?!{_NOT_A_PLACE})(?:(?:de|het|een)\s+)?"
+    rf"(?:\s+hier\b|\s*[,.!](?!\s*{_QUESTION})|\W*$|\s+(?:bij|in|op|van)\s+(?!{_NOT_A_PLACE})(?:(?:de|het|een)\s+)?"
     rf"(?:(?!{_VERB})[\w'’-]+\s*){{1,3}}(?:,|$))",
     re.IGNORECASE,
 )

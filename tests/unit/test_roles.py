@@ -20,6 +20,8 @@ from uitstroom_nlu.roles import find_roles
         ("zelf client, woon in Zwaag", "client"),
         ("ben client, woon nu in Bovenkarspel", "client"),
         ("cliënt hier", "client"),
+        ("werk als ambulant begeleider in de regio Zeist", "begeleider"),
+        ("mijn cliënten wonen in West-Friesland, ik ben hun begeleider", "begeleider"),
     ],
 )
 def test_own_role(text, role):
@@ -35,6 +37,7 @@ def test_own_role(text, role):
         "cliënt bij ons wil verhuizen",
         "ik ben geen begeleider",
         "hoe meld ik een cliënt aan",
+        "uitstroomcoördinator, wat is dat voor iemand",
     ],
 )
 def test_someone_elses_role_is_not_the_writers(text):
