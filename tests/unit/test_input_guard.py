@@ -81,6 +81,13 @@ def test_crisis_is_recognised(text):
         "ik wil weg van deze woonvorm",
         "hoe lang duurt het leven van een aanvraag",
         "ik ben klaar met het formulier",
+        # phrasings close to the crisis patterns, found by trying them on ordinary sentences
+        "mijn oude begeleider zal er niet meer zijn na de verhuizing",
+        "de woning is voor altijd weg",
+        "dan is het klaar met slapen in de opvang",
+        "hoe ik het ga doen met de verhuizing weet ik niet",
+        "ik bloed niet meer",
+        "ik ben klaar met het leven in de opvang",
     ],
 )
 def test_ordinary_frustration_is_not_a_crisis(text):
