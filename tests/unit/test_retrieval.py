@@ -78,3 +78,13 @@ def test_without_embeddings_retrieval_still_works_lexically(monkeypatch):
     assert lexical.dense is None and lexical.answer_threshold < R.answer_threshold
     top = lexical.search("hoeveel kost het verlengen van woningnett", "amsterdam")[0]
     assert "8 euro" in top.entry.client and top.confidence >= lexical.answer_threshold
+
+
+@pytest.mark.parametrize(
+    "question", ["wat is een perspectiefplan", "wat is een perspectiefplan?", "Wat is een perspectiefplan?!"]
+)
+def test_a_question_mark_does_not_change_the_answer(question):
+    # with "?" the same question fell just below the answer threshold in Zuidoost-Utrecht
+    hit = R.search(question, "zuidoost-utrecht")[0]
+    assert hit.entry.id == "alg-perspectiefplan"
+    assert hit.confidence >= R.answer_threshold

@@ -20,6 +20,7 @@ Another region's rule is never a candidate.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -116,6 +117,15 @@ def _rescaled(scores: np.ndarray, allowed: np.ndarray) -> np.ndarray:
     return (scores - low) / (high - low) if high > low else np.zeros_like(scores)
 
 
+_PUNCTUATION = re.compile(r"[?!.,;:]+")
+
+
+def _unpunctuated(text: str) -> str:
+    """For the classifier's character n-grams: "wat is een perspectiefplan?" and "...plan" are one
+    question (the "?" alone took an exact entry question below the answer threshold)."""
+    return " ".join(_PUNCTUATION.sub(" ", text).split())
+
+
 def _sigmoid(x: float) -> float:
     return float(1 / (1 + np.exp(-x)))
 
@@ -144,7 +154,7 @@ class Retriever:
         texts, labels = [], []
         for i, e in enumerate(self.entries):
             for text in (e.title, *e.questions, " ".join(e.synonyms)):
-                texts.append(text)
+                texts.append(_unpunctuated(text))
                 labels.append(i)
         self._word = TfidfVectorizer(analyzer=_word_features, sublinear_tf=True)
         self._char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)
@@ -173,7 +183,8 @@ class Retriever:
     def evidence(self, text: str) -> Evidence:
         terms = self.expand(text)
         bm = np.asarray(self.bm25.get_scores(terms), dtype=float) if terms else np.zeros(len(self.entries))
-        query = hstack([self._word.transform([text]), self._char.transform([text])]).tocsr()
+        plain = _unpunctuated(text)
+        query = hstack([self._word.transform([plain]), self._char.transform([plain])]).tocsr()
         svm = self._classifier.decision_function(query)[0]
         return Evidence(text, terms, bm, svm, self.dense.scores if self.dense is not None else None)
 
