@@ -11,8 +11,6 @@ import re
 from uitstroom.text import fold
 
 _PATTERNS = [
-    r"\bniet meer (willen )?leven\b",
-    r"\bniet meer wil(len)? leven\b",
     r"\b(wil|wilde|ga) (dood|sterven)\b",
     r"\bdood (wil|willen|gaan)\b",
     r"\bzelfmoord",
@@ -22,7 +20,6 @@ _PATTERNS = [
     r"\bmezelf (iets|wat) aan\b",
     r"\bmijzelf (iets|wat|pijn) (aan ?doen|aandoen|aan)\b",
     r"\b(een )?(eind|einde) (aan|maken aan) (mijn leven|alles|het leven)\b",
-    r"\ber een (eind|einde) aan (maken|te maken)\b",
     r"\bmezelf (snijden|ophangen|van kant maken|doodmaken)\b",
     r"\bvan kant maken\b",
     r"\bzie het (leven )?niet meer zitten\b",
@@ -33,7 +30,6 @@ _PATTERNS = [
     r"\bwat (heeft|heb) (het|ik) (nog )?(voor )?zin\b.*\bleven\b",
     r"\bgeen zin meer (in|om te) (het )?leven\b",
     r"\bmijn laatste bericht\b",
-    r"\bvan (de|een) (brug|flat|dak) (af )?(springen|spring)\b",
     r"\bvoor (de|een) trein (springen|spring|gaan liggen)\b",
     r"\bpillen (innemen|slikken) om\b",
     r"\buit het leven (stappen|stap|stapt)\b",
@@ -62,7 +58,6 @@ _PATTERNS = [
     r"\bpijn voor altijd (stopt|weg)\b",
     r"\b(slapen|water in|in het water)\b.*\b(voorbij|klaar) is\b",
     r"\bik (straks |morgen |binnenkort |dan )?(er )?(\w+ )?niet meer (ben|zal zijn)\b",
-    r"\bals ik er niet meer ben\b",
     r"\bof ik leef of (niet|dood ben)\b",
     r"\b(er )?een (punt|streep) achter (zetten|zet)\b",
     r"\b(mijn )?leven (is )?(klaar|voorbij),? ik stop\b",
@@ -78,14 +73,14 @@ _PATTERNS = [
     r"\b(klim|klimmen)\b.{0,20}\b(over|op) (de|het) (reling|dak|balkon|brug)\b",
     r"\b(pillen|medicijnen|slaappillen)\b.*\b(met drank|klaarliggen|klaar liggen|klaargelegd|gespaard)\b",
     r"\b(strip|doos|potje) (pillen|medicijnen|slaappillen)\b.*\b(ingenomen|genomen|geslikt|klaar)",
-    r"\bmezelf (te )?(vergiftigen|ophangen|verdrinken)\b",
+    r"\bmezelf (te )?(vergiftigen|verdrinken)\b",
     r"\bhet water in\b.*\b(klaar|voorbij|einde)\b",
     # Self-harm.
     r"\bzelfbeschadig",
     r"\b(snij|snijd|snijden|kras|krassen|kerf|kerven|brand|branden) (ik )?"
     r"(mezelf|mijzelf|in mijn (arm|armen|benen|pols|polsen))\b",
     r"\bmezelf (weer )?(gesneden|gekrast|gebrand|verwond|beschadigd)\b",
-    r"\bmezelf (te )?(verwonden|beschadigen|pijn (te )?doen|pijn gedaan)\b",
+    r"\bmezelf (te )?(verwonden|beschadigen|pijn (te )?doen)\b",
     r"\bmezelf (vannacht |weer )*pijn gedaan\b",
     r"\b(weer|heb) gekrast\b",
     r"\bmes (gepakt|vast)\b",
