@@ -20,7 +20,7 @@ from uitstroom.knowledge.retrieval import analyse
 from uitstroom.text import fold, words
 from uitstroom_nlu.input_guard import is_mash_word
 from uitstroom_nlu.places import places_in
-from uitstroom_nlu.roles import find_roles, mentions_role
+from uitstroom_nlu.roles import mentions_role, roles_in
 
 
 class _Stateless(BaseEstimator, TransformerMixin):
@@ -125,7 +125,7 @@ class RoleMentions(_Stateless):
     "ik ben suïcidaal" were read as giving a role, with 0.99 confidence."""
 
     def row(self, text: str) -> list[float]:
-        return [bool(find_roles(text)), mentions_role(text)]
+        return [bool(roles_in(text)), mentions_role(text)]
 
 
 class MashShare(_Stateless):

@@ -12,6 +12,7 @@ count as begeleider; family, mantelzorgers and mentors get no role.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import TEXT
@@ -98,9 +99,16 @@ def find_roles(text: str) -> list[tuple[int, int, str]]:
     return sorted(found.values())
 
 
+@lru_cache(maxsize=1024)
+def roles_in(text: str) -> tuple[tuple[int, int, str], ...]:
+    """find_roles, remembered per text: the intent classifier's role feature and this extractor
+    both look at every message (as places_in does for places)."""
+    return tuple(find_roles(text))
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class RoleExtractor(StatelessComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            add_entities(message, ENTITY, find_roles(message.get(TEXT) or ""), self.__class__.__name__)
+            add_entities(message, ENTITY, list(roles_in(message.get(TEXT) or "")), self.__class__.__name__)
         return messages
