@@ -92,6 +92,7 @@ CUE_WORDS = frozenset(
     ]
 )
 MAX_NGRAM = 4
+REGION_PREFIX = "regio:"  # entity value of a region name: "regio:westfriesland"
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ class Place:
     """A recognised place: what the user wrote and what it resolves to."""
 
     text: str
-    gemeente: str
+    gemeente: str | None  # None when the user named a region, not a gemeente ("West-Friesland")
     province: str
     region: str | None
     start: int
@@ -108,7 +109,7 @@ class Place:
 
 @dataclass(frozen=True)
 class _Name:
-    gemeente: str
+    gemeente: str | None  # None for a region name
     province: str
     region: str | None
 
@@ -128,18 +129,27 @@ class Gazetteer:
             for p in yaml.safe_load(plaatsen_file.read_text("utf-8"))["woonplaatsen"]:
                 entry = self.gemeenten[p["gemeente"]]
                 self._names.setdefault(" ".join(words(p["name"])), entry)
+        # Region names live apart from _names: `lookup` resolves a gemeente (the CSV import uses it).
+        self._region_names: dict[str, _Name] = {}
+        regios_file = directory / "regios.yml"
+        if regios_file.exists():
+            for r in yaml.safe_load(regios_file.read_text("utf-8"))["regios"]:
+                for name in r["names"]:
+                    self._region_names[" ".join(words(name))] = _Name(None, "", r["region"])
         self._fuzzy_keys = [k for k in self._names if len(k) >= 6]
+        self._fuzzy_region_keys = [k for k in self._region_names if len(k) >= 6]
 
     def lookup(self, name: str) -> _Name | None:
         """Resolve one name exactly (folded), or with a small typo if it is long enough."""
         key = " ".join(words(name))
         if key in self._names:
             return self._names[key]
-        if len(key) >= 6:
-            match = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=88)
-            if match:
-                return self._names[match[0]]
-        return None
+        return self._fuzzy(key, self._names, self._fuzzy_keys) if len(key) >= 6 else None
+
+    @staticmethod
+    def _fuzzy(key: str, names: dict[str, _Name], keys: list[str]) -> _Name | None:
+        match = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=88)
+        return names[match[0]] if match else None
 
     def find(self, text: str) -> list[Place]:
         """All places mentioned in free text, longest match first, without overlaps."""
@@ -152,10 +162,10 @@ class Gazetteer:
                 span = tokens[i : i + n]
                 raw = text[span[0][1] : span[-1][2]]
                 key = " ".join(words(raw))
-                entry = self._names.get(key)
+                entry = self._region_names.get(key) or self._names.get(key)
                 if entry is None and n == 1 and len(key) >= 7:
-                    match = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=88)
-                    entry = self._names[match[0]] if match else None
+                    entry = self._fuzzy(key, self._region_names, self._fuzzy_region_keys)
+                    entry = entry or self._fuzzy(key, self._names, self._fuzzy_keys)
                 if entry is None:
                     continue
                 if n == 1 and key in COMMON_WORD_NAMES and not _is_marked(raw, tokens, i):

@@ -7,7 +7,8 @@ On top of `Gazetteer.find` (uitstroom/gazetteer.py) the extractor
 - takes a district after the name into the span ("Amsterdam Oost", "hoorn noord");
 - leaves out an article that is not part of the name ("de Jordaan" -> "Jordaan",
   but "De Bilt" stays whole).
-The entity value is the gemeente; actions resolve it through the gazetteer.
+The entity value is the gemeente, or `regio:<id>` for a region name ("West-Friesland");
+actions resolve it through the gazetteer (actions/places.py).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from uitstroom.gazetteer import CUE_WORDS, Gazetteer, default_gazetteer
+from uitstroom.gazetteer import CUE_WORDS, REGION_PREFIX, Gazetteer, default_gazetteer
 from uitstroom.text import fold
 from uitstroom_nlu.component import StatelessComponent, add_entities
 
@@ -57,7 +58,7 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[tuple[int
         district = _DISTRICT_AFTER.match(text[end:])
         if district:
             end += district.end()
-        found.append((start, end, place.gemeente))
+        found.append((start, end, place.gemeente or f"{REGION_PREFIX}{place.region}"))
     # "hoorn noord": a common-word name that counts because a district follows it
     # (with a capital, after a cue word or as the whole message, like the other names).
     for match in _NAME_WITH_DISTRICT.finditer(text):

@@ -35,6 +35,12 @@ def test_the_check_can_be_stopped(chat):
     assert "Dit geldt voor Zuidoost-Utrecht" in chat.say("wat is omgekeerde plaatsing")
 
 
+def test_the_place_question_takes_a_region_name(chat):
+    assert "In welke plaats woon je" in chat.say("ben ik klaar om uit te stromen")
+    reply = chat.say("zuidoost utrecht")
+    assert "Zuidoost-Utrecht" in reply and "Vraag 1 van 3" in reply
+
+
 def test_every_criterion_gets_its_own_explanation(chat):
     chat.say("ik woon in Emmeloord")  # Noordoostpolder: three criteria
     explanations = [chat.say("ben ik klaar om uit te stromen").split("Vraag 1 van 3")[1]]

@@ -40,6 +40,27 @@ def test_place_resolves(text, gemeente, region):
 
 
 @pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("ik woon in West-Friesland", "westfriesland"),
+        ("regio westfriesland", "westfriesland"),
+        ("de Westfriese gemeenten", "westfriesland"),
+        ("ik woon in Zuidoost Utrecht", "zuidoost-utrecht"),  # not Amsterdam-Zuidoost, not Utrecht
+        ("ZO-Utrecht", "zuidoost-utrecht"),
+    ],
+)
+def test_a_region_name_gives_the_region_without_a_gemeente(text, region):
+    places = G.find(text)
+    assert [(p.gemeente, p.region) for p in places] == [(None, region)]
+
+
+def test_a_region_name_is_not_a_gemeente():
+    # lookup resolves gemeenten only (the CSV import relies on it)
+    assert G.lookup("West-Friesland") is None
+    assert G.find("ik woon in Amsterdam Zuidoost")[0].gemeente == "Amsterdam"
+
+
+@pytest.mark.parametrize(
     "text", ["ik geef het aan hem", "wat is het beste", "echt waar?", "ik wil noord", "nop"]
 )
 def test_common_words_are_not_places(text):
