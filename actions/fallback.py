@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import never_crash
 from actions.identity import known_asker, store
-from actions.knowledge import answer_threshold, give_answer, search, suggestion_buttons
+from actions.knowledge import answer_threshold, follow_up_search, give_answer, search, suggestion_buttons
 from actions.messages import messages, say
 
 ACTION_NAME = "action_fallback_knowledge"
@@ -67,6 +67,11 @@ class ActionFallbackKnowledge(Action):
         sure = hits and hits[0].confidence >= answer_threshold() + FALLBACK_MARGIN
         if sure and (asker.region or hits[0].entry.is_general):
             return known + give_answer(dispatcher, hits[0].entry, asker, text)
+        # A follow-up on the answer just given ("wie zitten daarbij?") is unclear on its own, not in context.
+        follow_up = await follow_up_search(tracker, asker, answer_threshold())
+        if follow_up and (asker.region or follow_up[1][0][0].entry.is_general):
+            question, (hits, _) = follow_up
+            return known + give_answer(dispatcher, hits[0].entry, asker, question)
         if previous_turn_not_understood(tracker):
             await asyncio.to_thread(store().add_feedback, "onbeantwoord", text, None, asker.region)
             say(dispatcher, "fallback_weet_niet")

@@ -14,10 +14,17 @@ from actions.messages import messages, say
 from actions.places import place_events, place_from_message
 from uitstroom.knowledge.answer import UNCOVERED, Asker, compose
 from uitstroom.knowledge.model import GENERAL_REGION, Entry, default_knowledge_base
-from uitstroom.knowledge.retrieval import Evidence, Hit, default_retriever
+from uitstroom.knowledge.retrieval import Evidence, Hit, content_words, default_retriever
+from uitstroom.text import words
 
 # Topics this far below the answer threshold are not worth a button.
 SUGGEST_MARGIN = 0.3
+# Words that point back at what was just answered: "wie maakt dat?", "moet ik die verlengen".
+REFERRING_WORDS = frozenset([
+    "dat", "die", "dit", "deze", "daar", "daarbij", "daarvoor", "daarvan", "daarmee", "daarna", "daarin",
+    "daarop", "daarover", "ervan", "ervoor", "erover", "erbij", "erin", "eraan", "hem",
+])  # fmt: skip
+MAX_FOLLOW_UP_WORDS = 8
 
 
 def answer_threshold() -> float:
@@ -43,6 +50,40 @@ async def search_with_evidence(text: str, asker: Asker, k: int = 3) -> Searched:
     retriever = default_retriever()
     evidence = await asyncio.to_thread(retriever.evidence, text)
     return await asyncio.to_thread(retriever.rank, evidence, search_region(asker), k), evidence
+
+
+def answered_just_before(tracker: Tracker) -> str | None:
+    """The question the knowledge base answered right before this message, if it did."""
+    seen_current = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_current:
+                return None
+            seen_current = True
+        elif seen_current and event.get("event") == "slot" and event.get("name") == "laatste_kennis_id":
+            return tracker.get_slot("laatste_vraag") if event.get("value") else None
+    return None
+
+
+async def follow_up_search(tracker: Tracker, asker: Asker, threshold: float) -> tuple[str, Searched] | None:
+    """A short question that points back at the answer just given ("wie maakt dat?" after "wat is
+    een perspectiefplan") has too few words of its own: search again with the earlier question's
+    words, leaving out the entry already given. (question read in context, its search) when that
+    finds an answer at `threshold`; None otherwise, and the caller goes on with the message alone."""
+    text = tracker.latest_message.get("text") or ""
+    own = words(text)
+    if len(own) > MAX_FOLLOW_UP_WORDS or not REFERRING_WORDS & set(own):
+        return None
+    earlier = answered_just_before(tracker)
+    if not earlier:
+        return None
+    given = tracker.get_slot("laatste_kennis_id")
+    question = f"{text} {' '.join(content_words(earlier))}"
+    hits, evidence = await search_with_evidence(question, asker, k=4)
+    hits = [h for h in hits if h.entry.id != given]
+    if not hits or hits[0].confidence < threshold:
+        return None
+    return question, (hits[:3], evidence)
 
 
 def worth_suggesting(hit: Hit) -> bool:
@@ -165,4 +206,10 @@ class ActionAnswerKnowledge(Action):
             if allowed:
                 return events + give_answer(dispatcher, entry, asker, entry.title)
         text = tracker.latest_message.get("text") or ""
-        return events + await answer_question(dispatcher, text, asker)
+        searched = await search_with_evidence(text, asker)
+        hits = searched[0]
+        if not hits or hits[0].confidence < answer_threshold():
+            follow_up = await follow_up_search(tracker, asker, answer_threshold())
+            if follow_up:
+                text, searched = follow_up
+        return events + await answer_question(dispatcher, text, asker, searched)

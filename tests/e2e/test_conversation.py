@@ -75,12 +75,26 @@ def test_emmeloord_first_uitstroomtafel(chat):
     assert "Bron: Proces Uitstroomtafel Beschermd Wonen Noordoostpolder" in reply
 
 
+def test_a_follow_up_question_stays_on_the_topic(chat):
+    chat.say("ik woon in Emmeloord")
+    assert "gesprek over jouw toekomst" in chat.say("wat is de uitstroomtafel")
+    reply = chat.say("wie zitten daarbij?")
+    assert "Klantmanager Wmo" in reply and "Bedoel je" not in reply
+
+
 def test_begeleider_in_zeist_omgekeerde_plaatsing(chat):
     chat.say("ik ben begeleider bij Kwintes in Zeist")
     reply = chat.say("wat is omgekeerde plaatsing")
     assert "Vierde Huis" in reply
     assert "Zuidoost-Utrecht" in reply
     assert "Bron: Werkafspraken Uitstroom Zuidoost-Utrecht" in reply
+
+
+def test_a_region_name_is_enough(chat):
+    reply = chat.say("ik woon in West-Friesland")
+    assert "Westfriesland" in reply and "gemeente" not in reply
+    reply = chat.say("wat is een perspectiefplan")
+    assert "Dit geldt voor Westfriesland" in reply
 
 
 def test_groningen_gets_the_honest_general_answer(chat):

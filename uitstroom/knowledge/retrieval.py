@@ -72,7 +72,7 @@ class Hit:
     confidence: float  # 0..1, comparable across queries: decides whether we answer at all
 
 
-def _tokens(text: str) -> list[str]:
+def content_words(text: str) -> list[str]:
     """Words minus stopwords; numbers stay ("uitstroomtafel 1"); hyphenated words also give their parts."""
     out: list[str] = []
     for w in words(text):
@@ -85,7 +85,7 @@ def _tokens(text: str) -> list[str]:
 
 
 def analyse(text: str) -> list[str]:
-    return _stemmer.stemWords(_tokens(text))
+    return _stemmer.stemWords(content_words(text))
 
 
 def _word_features(text: str) -> list[str]:

@@ -1,0 +1,66 @@
+"""A short question that points back at the answer just given is read with the earlier question."""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.fallback import ActionFallbackKnowledge
+from actions.knowledge import ActionAnswerKnowledge
+
+EARLIER = "wat is de uitstroomtafel"
+EARLIER_ENTRY = "nop-uitstroomtafel-wat"
+
+
+def tracker(text: str, answered_before: bool = True, intent: str = "vraag_procedure") -> Tracker:
+    """In Noordoostpolder: the assistant answered EARLIER, then the user writes `text`."""
+    slots = {"regio": "noordoostpolder", "gemeente": "Noordoostpolder", "rol": "client",
+             "laatste_kennis_id": EARLIER_ENTRY, "laatste_vraag": EARLIER}  # fmt: skip
+    events = [
+        {"event": "user", "text": EARLIER},
+        {"event": "slot", "name": "laatste_kennis_id", "value": EARLIER_ENTRY},
+        {"event": "slot", "name": "laatste_vraag", "value": EARLIER},
+    ]
+    if not answered_before:  # something else came in between
+        events += [{"event": "user", "text": "oké"}, {"event": "bot", "text": "Fijn."}]
+    latest = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 0.9},
+        "intent_ranking": [],
+        "entities": [],
+    }
+    events.append({"event": "user", "text": text, "parse_data": latest})
+    return Tracker("f1", slots, latest, events, False, None, {}, "action_listen")
+
+
+def answered_entry(events: list[dict]) -> str | None:
+    return next((e["value"] for e in events if e.get("name") == "laatste_kennis_id"), None)
+
+
+async def test_a_follow_up_is_answered_about_the_topic_just_discussed(case_store) -> None:
+    dispatcher = CollectingDispatcher()
+    events = await ActionAnswerKnowledge().run(dispatcher, tracker("wie zitten daarbij?"), {})
+    assert answered_entry(events) == "nop-tafel1-wie"  # who is at the first uitstroomtafel
+    assert "Bedoel je" not in dispatcher.messages[0]["text"]
+
+
+async def test_without_the_answer_just_before_the_words_alone_count(case_store) -> None:
+    dispatcher = CollectingDispatcher()
+    events = await ActionAnswerKnowledge().run(
+        dispatcher, tracker("wie zitten daarbij?", answered_before=False), {}
+    )
+    assert answered_entry(events) is None  # too few words to be sure: topics to choose from, no guess
+    assert dispatcher.messages[0]["buttons"]
+
+
+async def test_a_new_question_is_not_bent_towards_the_earlier_topic(case_store) -> None:
+    dispatcher = CollectingDispatcher()
+    events = await ActionAnswerKnowledge().run(dispatcher, tracker("hoe schrijf ik me in bij woningnet"), {})
+    assert answered_entry(events) == "nop-woningnet-inschrijven"
+
+
+async def test_a_follow_up_the_nlu_was_unsure_about_is_answered_too(case_store) -> None:
+    dispatcher = CollectingDispatcher()
+    t = tracker("wie zitten daarbij?", intent="nlu_fallback")
+    events = await ActionFallbackKnowledge().run(dispatcher, t, {})
+    assert answered_entry(events) == "nop-tafel1-wie"
