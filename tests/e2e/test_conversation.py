@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.e2e.conftest import Chat
+
 pytestmark = pytest.mark.e2e
 
 
@@ -11,6 +13,20 @@ def test_greeting_says_what_the_assistant_can_do(chat):
     reply = chat.say("hallo")
     assert "uitstroom-assistent" in reply
     assert "eigen huis" in reply
+
+
+@pytest.mark.parametrize("place", ["Amsterdam", "Hoorn", "Zeist", "Emmeloord", "Groningen"])
+def test_every_welcome_button_is_answered_in_every_region(stack, place):
+    """The buttons come before the region is known: each must lead somewhere in every region."""
+    welcome = Chat(stack.rasa_url).replies("hallo")
+    payloads = [b["payload"] for r in welcome for b in r.get("buttons", [])]
+    assert len(payloads) == 3
+    for payload in payloads:
+        chat = Chat(stack.rasa_url)
+        chat.say(f"ik woon in {place}")
+        reply = chat.say(payload)
+        assert "Vraag 1 van" in reply or "Bron:" in reply, (payload, reply)
+        assert "Bedoel je" not in reply and "hoort bij de regels van" not in reply, (payload, reply)
 
 
 def test_goodbye_and_thanks(chat):
