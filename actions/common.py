@@ -26,6 +26,20 @@ def asker_from(tracker: Tracker) -> Asker:
     )
 
 
+def previous_bot_turn(tracker: Tracker) -> list[dict]:
+    """The events between the user's previous message and this one, newest first."""
+    events: list[dict] = []
+    seen_current = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_current:
+                break
+            seen_current = True
+        elif seen_current:
+            events.append(event)
+    return events
+
+
 def never_crash(run: Run) -> Run:
     """Wraps Action.run: on any error the user gets a calm Dutch message, the log gets the details.
 

@@ -15,7 +15,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import never_crash
+from actions.common import never_crash, previous_bot_turn
 from actions.identity import known_asker, store
 from actions.knowledge import answer_threshold, follow_up_search, give_answer, search, suggestion_buttons
 from actions.messages import messages, say
@@ -43,13 +43,8 @@ def previous_turn_not_understood(tracker: Tracker) -> bool:
     """True when the bot's last move before this message was a stage-1 fallback."""
     if not tracker.get_slot("fallback_stap"):
         return False
-    seen_current_message = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            if seen_current_message:
-                return False
-            seen_current_message = True
-        elif seen_current_message and event.get("event") == "action" and event.get("name") != "action_listen":
+    for event in previous_bot_turn(tracker):
+        if event.get("event") == "action" and event.get("name") != "action_listen":
             return event.get("name") == ACTION_NAME
     return False
 

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import never_crash
+from actions.common import never_crash, previous_bot_turn
 from actions.identity import known_asker, store
 from actions.messages import messages, say
 from actions.places import place_events, place_from_message
@@ -54,13 +54,8 @@ async def search_with_evidence(text: str, asker: Asker, k: int = 3) -> Searched:
 
 def answered_just_before(tracker: Tracker) -> str | None:
     """The question the knowledge base answered right before this message, if it did."""
-    seen_current = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            if seen_current:
-                return None
-            seen_current = True
-        elif seen_current and event.get("event") == "slot" and event.get("name") == "laatste_kennis_id":
+    for event in previous_bot_turn(tracker):
+        if event.get("event") == "slot" and event.get("name") == "laatste_kennis_id":
             return tracker.get_slot("laatste_vraag") if event.get("value") else None
     return None
 
