@@ -18,8 +18,10 @@ FEEDBACK_EMOJI = {"👍", "👎"}  # a rating, not unreadable input
 _EMOJI_MODIFIERS = re.compile("[\U0001F3FB-\U0001F3FF\uFE0F]")
 
 
-def without_emoji_modifiers(text: str) -> str:
-    return _EMOJI_MODIFIERS.sub("", text)
+def is_typed_rating(text: str) -> bool:
+    """Only 👍/👎, one or more, any skin tone: a rating typed instead of clicked, not unreadable input."""
+    stripped = _EMOJI_MODIFIERS.sub("", "".join(text.split()))
+    return bool(stripped) and set(stripped) <= FEEDBACK_EMOJI
 
 # A score is an answer, not "only signs": "100%" (yes), "8/10" (a grade), "50/50" (not sure).
 _SCORE = re.compile(r"\s*\d{1,3}\s*(?:%|/\s*\d{1,3})\s*[!.]*\s*")
@@ -148,7 +150,7 @@ def _mostly_other_script(text: str) -> bool:
 def classify(text: str | None) -> str | None:
     if text is None or not text.strip():
         return "leeg"
-    if without_emoji_modifiers(text.strip()) in FEEDBACK_EMOJI:
+    if is_typed_rating(text):
         return None
     if _is_binary_like(text):
         return "onleesbaar"

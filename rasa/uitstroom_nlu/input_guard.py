@@ -14,7 +14,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from uitstroom.input_check import FEEDBACK_EMOJI, classify, clip, without_emoji_modifiers
+from uitstroom.input_check import classify, clip, is_typed_rating
 from uitstroom.safety import is_crisis
 from uitstroom.text import fold
 from uitstroom_nlu.component import StatelessComponent
@@ -76,8 +76,7 @@ def input_kind(text: str) -> str | None:
     """What kind of input this is (see the OVERRIDES keys), None for ordinary text."""
     if is_crisis(text):
         return "crisis"
-    stripped = without_emoji_modifiers("".join(text.split()))
-    if stripped and set(stripped) <= FEEDBACK_EMOJI:  # "👍", "👎👎": a rating, typed instead of clicked
+    if is_typed_rating(text):  # "👍", "👎👎"
         return "beoordeling"
     kind = classify(text)
     if kind is None and is_keyboard_mash(text):

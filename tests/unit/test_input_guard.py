@@ -115,6 +115,8 @@ def test_ordinary_frustration_is_not_a_crisis(text):
         ("8/10", None),  # a grade for the answer
         ("50/50", None),  # not sure
         ("12345", "geen_tekst"),
+        ("👍🏽", None),  # a rating: the guard's "beoordeling", not "only signs"
+        ("👎 👎", None),
     ],
 )
 def test_input_kinds(text, kind):
