@@ -62,6 +62,7 @@ test: system-deps model webchat
 eval: model
 	$(PY) -m bench.eval_knowledge
 	$(PY) -m bench.eval_knowledge --questions bench/dev/questions
+	$(PY) -m bench.eval_follow_ups
 	$(PY) -m bench.eval_nlu
 
 bench: system-deps model webchat casestore

@@ -20,6 +20,7 @@ from uitstroom.text import words
 # Topics this far below the answer threshold are not worth a button.
 SUGGEST_MARGIN = 0.3
 # Words that point back at what was just answered: "wie maakt dat?", "moet ik die verlengen".
+# (All pronominal adverbs and up to 15 words: measured no better, bench/eval_follow_ups.py.)
 REFERRING_WORDS = frozenset([
     "dat", "die", "dit", "deze", "daar", "daarbij", "daarvoor", "daarvan", "daarmee", "daarna", "daarin",
     "daarop", "daarover", "ervan", "ervoor", "erover", "erbij", "erin", "eraan", "hem",
@@ -60,25 +61,35 @@ def answered_just_before(tracker: Tracker) -> str | None:
     return None
 
 
-async def follow_up_search(tracker: Tracker, asker: Asker, threshold: float) -> tuple[str, Searched] | None:
-    """A short question that points back at the answer just given ("wie maakt dat?" after "wat is
-    een perspectiefplan") has too few words of its own: search again with the earlier question's
-    words, leaving out the entry already given. (question read in context, its search) when that
-    finds an answer at `threshold`; None otherwise, and the caller goes on with the message alone."""
-    text = tracker.latest_message.get("text") or ""
+def is_follow_up(text: str) -> bool:
+    """Short, with a word pointing back: "wie maakt dat?", "moet ik die verlengen"."""
     own = words(text)
-    if len(own) > MAX_FOLLOW_UP_WORDS or not REFERRING_WORDS & set(own):
-        return None
-    earlier = answered_just_before(tracker)
-    if not earlier:
-        return None
-    given = tracker.get_slot("laatste_kennis_id")
+    return len(own) <= MAX_FOLLOW_UP_WORDS and bool(REFERRING_WORDS & set(own))
+
+
+async def search_in_context(
+    text: str, earlier: str, given: str | None, asker: Asker, threshold: float
+) -> tuple[str, Searched] | None:
+    """`text` read with the earlier question's words, without the entry already given: (question
+    read in context, its search) when that finds an answer at `threshold`, else None."""
     question = f"{text} {' '.join(content_words(earlier))}"
     hits, evidence = await search_with_evidence(question, asker, k=4)
     hits = [h for h in hits if h.entry.id != given]
     if not hits or hits[0].confidence < threshold:
         return None
     return question, (hits[:3], evidence)
+
+
+async def follow_up_search(tracker: Tracker, asker: Asker, threshold: float) -> tuple[str, Searched] | None:
+    """A short question that points back at the answer just given ("wie maakt dat?" after "wat is
+    een perspectiefplan") has too few words of its own: search again with the earlier question's
+    words (measured: bench/eval_follow_ups.py). None when this is no such question or that finds
+    nothing; the caller goes on with the message alone."""
+    text = tracker.latest_message.get("text") or ""
+    earlier = answered_just_before(tracker) if is_follow_up(text) else None
+    if not earlier:
+        return None
+    return await search_in_context(text, earlier, tracker.get_slot("laatste_kennis_id"), asker, threshold)
 
 
 def worth_suggesting(hit: Hit) -> bool:
