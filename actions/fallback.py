@@ -64,9 +64,10 @@ class ActionFallbackKnowledge(Action):
             return known + give_answer(dispatcher, hits[0].entry, asker, text)
         # A follow-up on the answer just given ("wie zitten daarbij?") is unclear on its own, not in context.
         follow_up = await follow_up_search(tracker, asker, answer_threshold())
-        if follow_up and (asker.region or follow_up[1][0][0].entry.is_general):
-            question, (hits, _) = follow_up
-            return known + give_answer(dispatcher, hits[0].entry, asker, question)
+        if follow_up:
+            question, (in_context, _) = follow_up
+            if asker.region or in_context[0].entry.is_general:
+                return known + give_answer(dispatcher, in_context[0].entry, asker, question)
         if previous_turn_not_understood(tracker):
             await asyncio.to_thread(store().add_feedback, "onbeantwoord", text, None, asker.region)
             say(dispatcher, "fallback_weet_niet")
