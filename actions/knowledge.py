@@ -67,14 +67,30 @@ def is_follow_up(text: str) -> bool:
     return len(own) <= MAX_FOLLOW_UP_WORDS and bool(REFERRING_WORDS & set(own))
 
 
+def repeats(entry: Entry, given: str | None) -> bool:
+    """`entry` is the answer just given, or the general route's entry on its topic: the region's own
+    rule on that topic was just given, and the general one is vaguer or says otherwise ("wat is een
+    inkomensverklaring" -> ask the Belastingdienst; then "waar haal ik die" must not get "your zorg-
+    aanbieder provides it")."""
+    if given is None:
+        return False
+    if entry.id == given:
+        return True
+    try:
+        earlier = default_knowledge_base().by_id(given)
+    except KeyError:  # the slot holds an id from an older knowledge base
+        return False
+    return entry.is_general and not earlier.is_general and entry.topic == earlier.topic
+
+
 async def search_in_context(
     text: str, earlier: str, given: str | None, asker: Asker, threshold: float
 ) -> tuple[str, Searched] | None:
     """`text` read with the earlier question's words, without the entry already given: (question
     read in context, its search) when that finds an answer at `threshold`, else None."""
     question = f"{text} {' '.join(content_words(earlier))}"
-    hits, evidence = await search_with_evidence(question, asker, k=4)
-    hits = [h for h in hits if h.entry.id != given]
+    hits, evidence = await search_with_evidence(question, asker, k=5)
+    hits = [h for h in hits if not repeats(h.entry, given)]
     if not hits or hits[0].confidence < threshold:
         return None
     return question, (hits[:3], evidence)

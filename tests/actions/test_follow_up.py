@@ -12,14 +12,21 @@ EARLIER = "wat is de uitstroomtafel"
 EARLIER_ENTRY = "nop-uitstroomtafel-wat"
 
 
-def tracker(text: str, answered_before: bool = True, intent: str = "vraag_procedure") -> Tracker:
-    """In Noordoostpolder: the assistant answered EARLIER, then the user writes `text`."""
-    slots = {"regio": "noordoostpolder", "gemeente": "Noordoostpolder", "rol": "client",
-             "laatste_kennis_id": EARLIER_ENTRY, "laatste_vraag": EARLIER}  # fmt: skip
+def tracker(
+    text: str,
+    answered_before: bool = True,
+    intent: str = "vraag_procedure",
+    earlier: tuple[str, str, str, str] = (EARLIER, EARLIER_ENTRY, "noordoostpolder", "Noordoostpolder"),
+) -> Tracker:
+    """The assistant answered `earlier` (question, entry, region, gemeente; by default EARLIER in
+    Noordoostpolder), then the user writes `text`."""
+    question, entry, region, gemeente = earlier
+    slots = {"regio": region, "gemeente": gemeente, "rol": "client",
+             "laatste_kennis_id": entry, "laatste_vraag": question}  # fmt: skip
     events = [
-        {"event": "user", "text": EARLIER},
-        {"event": "slot", "name": "laatste_kennis_id", "value": EARLIER_ENTRY},
-        {"event": "slot", "name": "laatste_vraag", "value": EARLIER},
+        {"event": "user", "text": question},
+        {"event": "slot", "name": "laatste_kennis_id", "value": entry},
+        {"event": "slot", "name": "laatste_vraag", "value": question},
     ]
     if not answered_before:  # something else came in between
         events += [{"event": "user", "text": "oké"}, {"event": "bot", "text": "Fijn."}]
@@ -42,6 +49,16 @@ async def test_a_follow_up_is_answered_about_the_topic_just_discussed(case_store
     events = await ActionAnswerKnowledge().run(dispatcher, tracker("wie zitten daarbij?"), {})
     assert answered_entry(events) == "nop-tafel1-wie"  # who is at the first uitstroomtafel
     assert "Bedoel je" not in dispatcher.messages[0]["text"]
+
+
+async def test_the_general_route_does_not_overrule_the_regions_answer_just_given(case_store) -> None:
+    # Zuidoost-Utrecht: you request the inkomensverklaring from the Belastingdienst yourself. The
+    # general route's entry on the same topic says the zorgaanbieder provides it: not an answer here.
+    earlier = ("wat is een inkomensverklaring", "zou-inkomensverklaring", "zuidoost-utrecht", "Zeist")
+    dispatcher = CollectingDispatcher()
+    events = await ActionAnswerKnowledge().run(dispatcher, tracker("waar haal ik die", earlier=earlier), {})
+    assert answered_entry(events) != "alg-inkomensverklaring"
+    assert "zorgaanbieder levert" not in " ".join(m.get("text") or "" for m in dispatcher.messages)
 
 
 async def test_without_the_answer_just_before_the_words_alone_count(case_store) -> None:
