@@ -15,13 +15,14 @@ from uitstroom.text import words
 
 FEEDBACK_EMOJI = {"👍", "👎"}  # a rating, not unreadable input
 # Skin tones and the emoji variation selector: "👍🏽" is the same rating as "👍".
-_EMOJI_MODIFIERS = re.compile("[\U0001F3FB-\U0001F3FF\uFE0F]")
+_EMOJI_MODIFIERS = re.compile("[\U0001f3fb-\U0001f3ff\ufe0f]")
 
 
 def is_typed_rating(text: str) -> bool:
     """Only 👍/👎, one or more, any skin tone: a rating typed instead of clicked, not unreadable input."""
     stripped = _EMOJI_MODIFIERS.sub("", "".join(text.split()))
     return bool(stripped) and set(stripped) <= FEEDBACK_EMOJI
+
 
 # A score is an answer, not "only signs": "100%" (yes), "8/10" (a grade), "50/50" (not sure).
 _SCORE = re.compile(r"\s*\d{1,3}\s*(?:%|/\s*\d{1,3})\s*[!.]*\s*")

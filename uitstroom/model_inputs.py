@@ -23,6 +23,7 @@ INPUTS = [
     "uitstroom/tfidf.py",
     "uitstroom/safety.py",
     "uitstroom/input_check.py",
+    "uitstroom/privacy.py",
     "uitstroom/gazetteer.py",
     "knowledge/gazetteer",
     # TextIntentClassifier's vocabulary features come from the knowledge base.

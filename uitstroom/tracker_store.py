@@ -6,7 +6,8 @@ measured about 3x slower than at turn 1. Our policies only look a few turns
 back (rules, memoization, max_history 5), so older turns are dead weight, and
 keeping less is also better for privacy. When a conversation passes
 MAX_EVENTS, its history is compacted into a new session that carries over the
-current slots (and an active form) followed by the most recent turns.
+current slots (and an active form) followed by the most recent turns. A BSN the
+user types is stored as [BSN] (uitstroom/privacy.py).
 
 endpoints.yml:  tracker_store: {type: uitstroom.tracker_store.BoundedInMemoryTrackerStore}
 Production profile (several Sanic workers share conversations through Redis):
@@ -15,6 +16,7 @@ Production profile (several Sanic workers share conversations through Redis):
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from rasa.core.tracker_store import InMemoryTrackerStore, RedisTrackerStore
@@ -22,8 +24,23 @@ from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, Event, SessionStarted, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from uitstroom.privacy import redact_bsn
+
 MAX_EVENTS = 60  # compact when a conversation grows past this many events (~8 turns)
 KEEP_EVENTS = 30  # events of recent turns kept after compaction (~4 turns)
+
+
+def without_bsn(dialogue: dict[str, Any]) -> dict[str, Any]:
+    """The serialised dialogue with every BSN in the user's words (and in text slots that copy
+    them, like the open question) replaced by [BSN]. In place; returns `dialogue`."""
+    for event in dialogue.get("events", []):
+        if event.get("event") == "user":
+            event["text"] = redact_bsn(event.get("text") or "")
+            if isinstance(event.get("parse_data"), dict) and "text" in event["parse_data"]:
+                event["parse_data"]["text"] = redact_bsn(event["parse_data"]["text"] or "")
+        elif event.get("event") == "slot" and isinstance(event.get("value"), str):
+            event["value"] = redact_bsn(event["value"])
+    return dialogue
 
 
 def compact(tracker: DialogueStateTracker, keep: int = KEEP_EVENTS) -> list[Event]:
@@ -63,6 +80,10 @@ class BoundedHistory:
             tracker.sender_id, compact(tracker, self.keep_events), self.domain.slots, domain=self.domain
         )
 
+    def stored(self, tracker: DialogueStateTracker) -> str:
+        """What is written: the bounded conversation, without any BSN."""
+        return json.dumps(without_bsn(self.bounded(tracker).as_dialogue().as_dict()))
+
 
 class BoundedInMemoryTrackerStore(BoundedHistory, InMemoryTrackerStore):
     def __init__(self, domain: Any, event_broker: Any = None, **kwargs: Any) -> None:
@@ -71,7 +92,7 @@ class BoundedInMemoryTrackerStore(BoundedHistory, InMemoryTrackerStore):
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         await self.stream_events(tracker)  # the broker (if any) still sees every event
-        self.store[tracker.sender_id] = self.serialise_tracker(self.bounded(tracker))
+        self.store[tracker.sender_id] = self.stored(tracker)
 
 
 class BoundedRedisTrackerStore(BoundedHistory, RedisTrackerStore):
@@ -90,6 +111,6 @@ class BoundedRedisTrackerStore(BoundedHistory, RedisTrackerStore):
         await self.stream_events(tracker)
         self.red.set(
             self.key_prefix + tracker.sender_id,
-            self.serialise_tracker(self.bounded(tracker)),
+            self.stored(tracker),
             ex=timeout or self.record_exp,
         )

@@ -1,8 +1,8 @@
 """Two pipeline components that keep unreadable input and crises out of the learned model's hands.
 
 `InputGuard` runs first: it notes what kind of input this is (empty, emoji
-only, binary, keyboard mash, another language, a crisis, a typed 👍/👎) on the full text, then clips very
-long text so the rest of the pipeline stays fast. `GuardIntentOverride` runs
+only, binary, keyboard mash, another language, a crisis, a BSN, a typed 👍/👎) on the full
+text, then clips very long text so the rest of the pipeline stays fast. `GuardIntentOverride` runs
 after the intent classifier and replaces its guess where the guard knows better.
 """
 
@@ -15,6 +15,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from uitstroom.input_check import classify, clip, is_typed_rating
+from uitstroom.privacy import has_bsn
 from uitstroom.safety import is_crisis
 from uitstroom.text import fold
 from uitstroom_nlu.component import StatelessComponent
@@ -23,12 +24,16 @@ GUARD = "uitstroom_guard"
 # Which intent each kind of input is answered with (all in domain.yml).
 OVERRIDES = {
     "crisis": "crisis",
+    "bsn": "deelt_bsn",
     "leeg": "onleesbaar",
     "geen_tekst": "onleesbaar",
     "onleesbaar": "onleesbaar",
     "andere_taal": "andere_taal",
     "beoordeling": "feedback",
 }
+
+# Intents only the guard can tell (a BSN is in the message or not): never the model's guess alone.
+GUARD_ONLY = frozenset(["deelt_bsn"])
 
 
 # Keyboard mash ("asdfgh", "jkjkjkjk", "zzzz", "skdjfhskdjf"): a message of at most three
@@ -76,6 +81,8 @@ def input_kind(text: str) -> str | None:
     """What kind of input this is (see the OVERRIDES keys), None for ordinary text."""
     if is_crisis(text):
         return "crisis"
+    if has_bsn(text):  # whatever else the message says: first tell them we do not need it
+        return "bsn"
     if is_typed_rating(text):  # "👍", "👎👎"
         return "beoordeling"
     kind = classify(text)
@@ -103,6 +110,7 @@ class GuardIntentOverride(StatelessComponent):
             kind = (message.get(GUARD) or {}).get("kind")
             intent = OVERRIDES.get(kind or "")
             if intent is None:
+                self._drop_guard_only(message)
                 continue
             overridden = {"name": intent, "confidence": 1.0}
             ranking = [overridden] + [
@@ -111,3 +119,13 @@ class GuardIntentOverride(StatelessComponent):
             message.set(INTENT, overridden, add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
+
+    @staticmethod
+    def _drop_guard_only(message: Message) -> None:
+        """The model learned "bsn" as a word ("mijn bsn heb ik niet bij me" -> deelt_bsn); only the
+        guard sees whether a number is there, so without it the next intent in the ranking counts."""
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") not in GUARD_ONLY]
+        if (message.get(INTENT) or {}).get("name") in GUARD_ONLY:
+            best = ranking[0] if ranking else {"name": None, "confidence": 0.0}
+            message.set(INTENT, best, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from uitstroom_nlu.input_guard import input_kind
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
+from rasa.shared.nlu.training_data.message import Message
+from uitstroom_nlu.input_guard import GuardIntentOverride, InputGuard, input_kind
 
 from uitstroom.input_check import MAX_CHARS, classify, clip
 from uitstroom.safety import is_crisis
@@ -146,3 +148,37 @@ def test_goodbyes_and_laughter_are_not_mash(text):
 @pytest.mark.parametrize("text", ["👍", "👎", "👍🏽", "👎🏿", "👍👍"])
 def test_a_typed_thumb_is_a_rating_whatever_the_skin_tone(text):
     assert input_kind(text) == "beoordeling"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("mijn bsn is 111222333", "bsn"),
+        ("111222333", "bsn"),  # only digits, yet not "geen_tekst": first say we do not need it
+        ("bsn 111222333, wanneer krijg ik een huis?", "bsn"),
+        ("mijn bsn is 111222333 en ik wil niet meer leven", "crisis"),  # danger first
+        ("heb ik mijn bsn nodig voor de aanmelding", None),
+    ],
+)
+def test_a_typed_bsn_is_answered_before_anything_else_but_a_crisis(text, kind):
+    assert input_kind(text) == kind
+
+
+def classified(text: str, ranking: list[tuple[str, float]]) -> Message:
+    """`text` as the pipeline leaves it after the learned classifier guessed `ranking`."""
+    message = Message.build(text=text)
+    InputGuard.create({}, None, None, None).process([message])
+    message.set(INTENT, {"name": ranking[0][0], "confidence": ranking[0][1]})
+    message.set(INTENT_RANKING_KEY, [{"name": n, "confidence": c} for n, c in ranking])
+    return GuardIntentOverride.create({}, None, None, None).process([message])[0]
+
+
+def test_without_a_number_the_models_bsn_guess_gives_way():
+    message = classified("mijn bsn heb ik niet bij me", [("deelt_bsn", 0.9), ("vraag_procedure", 0.07)])
+    assert message.get(INTENT)["name"] == "vraag_procedure"
+    assert all(r["name"] != "deelt_bsn" for r in message.get(INTENT_RANKING_KEY))
+
+
+def test_with_a_number_the_guard_decides():
+    message = classified("hier is hij: 111222333", [("vraag_procedure", 0.8), ("deelt_bsn", 0.1)])
+    assert message.get(INTENT) == {"name": "deelt_bsn", "confidence": 1.0}

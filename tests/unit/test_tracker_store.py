@@ -59,6 +59,29 @@ def test_short_conversations_are_untouched():
     assert len(asyncio.run(store.retrieve("long")).events) == len(tracker.events)
 
 
+def tracker_with_bsn() -> DialogueStateTracker:
+    text = "mijn bsn is 111222333, wanneer krijg ik een huis?"
+    events = [
+        ActionExecuted("action_listen"),
+        UserUttered(text, {"name": "deelt_bsn", "confidence": 1.0}, parse_data={"text": text}),
+        SlotSet("open_vraag", text),  # an action copying the question into a slot
+        ActionExecuted("utter_geen_bsn"),
+    ]
+    return DialogueStateTracker.from_events("bsn", events, DOMAIN.slots, domain=DOMAIN)
+
+
+def assert_no_bsn_kept(raw: str | bytes, stored: DialogueStateTracker) -> None:
+    assert "111222333" not in (raw.decode() if isinstance(raw, bytes) else raw)
+    assert stored.latest_message.text == "mijn bsn is [BSN], wanneer krijg ik een huis?"
+    assert stored.get_slot("open_vraag") == "mijn bsn is [BSN], wanneer krijg ik een huis?"
+
+
+def test_a_typed_bsn_is_not_stored():
+    store = BoundedInMemoryTrackerStore(DOMAIN)
+    asyncio.run(store.save(tracker_with_bsn()))
+    assert_no_bsn_kept(store.store["bsn"], asyncio.run(store.retrieve("bsn")))
+
+
 @pytest.fixture(scope="module")
 def redis_port() -> Iterator[int]:
     """Debian's redis-server (installed by `make test`), memory only, on a free loopback port."""
@@ -88,3 +111,9 @@ def test_redis_store_shares_and_bounds_conversations(redis_port):
     assert stored.get_slot("regio") == "zuidoost-utrecht"
     assert stored.active_loop_name == "criteria_form"
     assert stored.latest_message.text == "vraag 149"
+
+
+def test_a_typed_bsn_is_not_stored_in_redis(redis_port):
+    store = BoundedRedisTrackerStore(DOMAIN, host="127.0.0.1", port=redis_port)
+    asyncio.run(store.save(tracker_with_bsn()))
+    assert_no_bsn_kept(store.red.get(store.key_prefix + "bsn"), asyncio.run(store.retrieve("bsn")))
