@@ -21,6 +21,7 @@ BSN_PLACEHOLDER = "[BSN]"
 
 
 def redact(text: str, limit: int = 500) -> str:
+    text = redact_bsn(text)  # first: also as typed with dots or spaces ("1112.22.333")
     for pattern, placeholder in _PATTERNS:
         text = pattern.sub(placeholder, text)
     return text[:limit]

@@ -11,6 +11,7 @@ from uitstroom.privacy import has_bsn, passes_elfproef, redact, redact_bsn
     ("text", "gone"),
     [
         ("mijn bsn is 123456782", "123456782"),
+        ("mijn bsn is 1234.56.782", "56.782"),
         ("mail me op jan.jansen@example.nl", "jan.jansen@example.nl"),
         ("bel 06-12345678 aub", "12345678"),
         ("ik woon op 1234 AB", "1234 AB"),
