@@ -17,7 +17,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import never_crash, previous_bot_turn
 from actions.identity import known_asker, store
-from actions.knowledge import answer_threshold, follow_up_search, give_answer, search, suggestion_buttons
+from actions.knowledge import (
+    answer_threshold,
+    follow_up_search,
+    give_answer,
+    search,
+    suggestion_buttons,
+    without_general_twin,
+)
 from actions.messages import messages, say
 
 ACTION_NAME = "action_fallback_knowledge"
@@ -58,7 +65,7 @@ class ActionFallbackKnowledge(Action):
         text = tracker.latest_message.get("text") or ""
         asker, known = await known_asker(tracker)
         known.append(SlotSet("fallback_stap", None))  # stage 1 sets it again below
-        hits = await search(text, asker)
+        hits = without_general_twin(tracker, await search(text, asker))
         sure = hits and hits[0].confidence >= answer_threshold() + FALLBACK_MARGIN
         if sure and (asker.region or hits[0].entry.is_general):
             return known + give_answer(dispatcher, hits[0].entry, asker, text)

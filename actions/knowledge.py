@@ -67,20 +67,33 @@ def is_follow_up(text: str) -> bool:
     return len(own) <= MAX_FOLLOW_UP_WORDS and bool(REFERRING_WORDS & set(own))
 
 
-def repeats(entry: Entry, given: str | None) -> bool:
-    """`entry` is the answer just given, or the general route's entry on its topic: the region's own
-    rule on that topic was just given, and the general one is vaguer or says otherwise ("wat is een
+def general_twin(entry: Entry, given: str | None) -> bool:
+    """`entry` is the general route's entry on the topic of the regional answer just given: that
+    region's own rule was just given, and the general one is vaguer or says otherwise ("wat is een
     inkomensverklaring" -> ask the Belastingdienst; then "waar haal ik die" must not get "your zorg-
     aanbieder provides it")."""
-    if given is None:
+    if given is None or not entry.is_general:
         return False
-    if entry.id == given:
-        return True
     try:
         earlier = default_knowledge_base().by_id(given)
     except KeyError:  # the slot holds an id from an older knowledge base
         return False
-    return entry.is_general and not earlier.is_general and entry.topic == earlier.topic
+    return not earlier.is_general and entry.topic == earlier.topic
+
+
+def repeats(entry: Entry, given: str | None) -> bool:
+    """`entry` is the answer just given, or its general twin."""
+    return entry.id == given or general_twin(entry, given)
+
+
+def without_general_twin(tracker: Tracker, hits: list[Hit]) -> list[Hit]:
+    """The message's own hits, without the general twin of the answer just given when the message
+    follows up on it (the answer itself stays: asking about it again gets it again)."""
+    text = tracker.latest_message.get("text") or ""
+    if not (is_follow_up(text) and answered_just_before(tracker)):
+        return hits
+    given = tracker.get_slot("laatste_kennis_id")
+    return [h for h in hits if not general_twin(h.entry, given)]
 
 
 async def search_in_context(
@@ -228,8 +241,9 @@ class ActionAnswerKnowledge(Action):
             if allowed:
                 return events + give_answer(dispatcher, entry, asker, entry.title)
         text = tracker.latest_message.get("text") or ""
-        searched = await search_with_evidence(text, asker)
-        hits = searched[0]
+        hits, evidence = await search_with_evidence(text, asker)
+        hits = without_general_twin(tracker, hits)
+        searched = (hits, evidence)
         if not hits or hits[0].confidence < answer_threshold():
             follow_up = await follow_up_search(tracker, asker, answer_threshold())
             if follow_up:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from actions.knowledge import is_follow_up, search, search_in_context
+from actions.knowledge import general_twin, is_follow_up, search, search_in_context
 from uitstroom.knowledge.answer import Asker
 from uitstroom.knowledge.retrieval import default_retriever
 
@@ -31,6 +31,8 @@ async def answered(pair: dict, in_context: bool, threshold: float) -> str | None
     """The entry the assistant answers the follow-up with, or None when it does not answer."""
     asker = Asker(audience=pair.get("audience", "client"), region=pair["region"])
     hits = await search(pair["follow_up"], asker)
+    if in_context and is_follow_up(pair["follow_up"]):  # as the knowledge action does
+        hits = [h for h in hits if not general_twin(h.entry, pair["first_entry"])]
     if hits and hits[0].confidence >= threshold:
         return hits[0].entry.id
     if in_context and is_follow_up(pair["follow_up"]):

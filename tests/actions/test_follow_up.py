@@ -59,6 +59,8 @@ async def test_the_general_route_does_not_overrule_the_regions_answer_just_given
     events = await ActionAnswerKnowledge().run(dispatcher, tracker("waar haal ik die", earlier=earlier), {})
     assert answered_entry(events) != "alg-inkomensverklaring"
     assert "zorgaanbieder levert" not in " ".join(m.get("text") or "" for m in dispatcher.messages)
+    offered = [b["payload"] for m in dispatcher.messages for b in m.get("buttons") or []]
+    assert not any("alg-inkomensverklaring" in payload for payload in offered)  # nor as a topic to pick
 
 
 async def test_without_the_answer_just_before_the_words_alone_count(case_store) -> None:
