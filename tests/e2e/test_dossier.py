@@ -122,3 +122,10 @@ def test_begeleider_asks_about_one_named_client(begeleider_chat):
     assert "Pieter" not in reply and "Anouk" not in reply  # only the client asked about
     reply = begeleider_chat("B-01").say("hoe staat het met Joost")  # Joost is B-03's client
     assert "Joost" not in reply
+
+
+def test_a_bsn_gets_the_answer_for_the_askers_role(begeleider_chat, client_chat):
+    reply = begeleider_chat("B-01").say("bsn van cliënt: 111222333")
+    assert "niet bewaard" in reply and "dossiersysteem" in reply
+    reply = client_chat("C-2007").say("mijn bsn is 111222333")
+    assert "niet bewaard" in reply and "aan je begeleider" in reply

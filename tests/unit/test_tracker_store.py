@@ -65,7 +65,7 @@ def tracker_with_bsn() -> DialogueStateTracker:
         ActionExecuted("action_listen"),
         UserUttered(text, {"name": "deelt_bsn", "confidence": 1.0}, parse_data={"text": text}),
         SlotSet("open_vraag", text),  # an action copying the question into a slot
-        ActionExecuted("utter_geen_bsn"),
+        ActionExecuted("action_geen_bsn"),
     ]
     return DialogueStateTracker.from_events("bsn", events, DOMAIN.slots, domain=DOMAIN)
 
