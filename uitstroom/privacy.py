@@ -12,11 +12,13 @@ _PATTERNS = [
     (re.compile(r"\b\d{4}\s?[A-Za-z]{2}\b"), "[postcode]"),
 ]
 
-# Nine digits, as typed: "123456782", "1234.56.782", "123 456 782". Not part of a longer number.
-_NINE_DIGITS = re.compile(r"(?<![\d.,-])\d(?:[ .-]?\d){8}(?![\d]|[.,-]\d)")
+# Nine digits, as typed: "123456782", "1234.56.782", "123 456 782". Not part of a longer number
+# ("06 1234 5678" holds eight digits after "06 ": a phone number, not a BSN).
+_NOT_AFTER_DIGITS = r"(?<![\d.,-])(?<!\d )"
+_NINE_DIGITS = re.compile(_NOT_AFTER_DIGITS + r"\d(?:[ .-]?\d){8}(?![\d]|[.,-]\d)")
 # A word that says the number is one: then an 8 or 9 digit number counts even if it fails the check.
 _BSN_WORD = re.compile(r"\b(?:bsn|burgerservice ?nummer|sofi ?nummer)\b", re.IGNORECASE)
-_EIGHT_OR_NINE = re.compile(r"(?<![\d.,-])\d(?:[ .-]?\d){7,8}(?![\d]|[.,-]\d)")
+_EIGHT_OR_NINE = re.compile(_NOT_AFTER_DIGITS + r"\d(?:[ .-]?\d){7,8}(?![\d]|[.,-]\d)")
 BSN_PLACEHOLDER = "[BSN]"
 
 

@@ -53,6 +53,7 @@ def test_a_bsn_is_recognised_and_replaced(text):
         "heb ik mijn bsn nodig voor de aanmelding",  # a question about it, no number
         "mijn klantnummer is 123456789",  # nine digits that fail the BSN check
         "bel me op 0612345678",
+        "mijn bsn weet ik niet, bel me op 06 1234 5678",  # the word, but a phone number
         "het kost 125 euro per maand",
         "C-3001",
         "timestamp 1732435200.123456",
