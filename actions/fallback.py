@@ -19,6 +19,7 @@ from actions.common import never_crash, previous_bot_turn
 from actions.identity import known_asker, store
 from actions.knowledge import (
     answer_threshold,
+    follow_up_context,
     follow_up_search,
     give_answer,
     search,
@@ -65,12 +66,13 @@ class ActionFallbackKnowledge(Action):
         text = tracker.latest_message.get("text") or ""
         asker, known = await known_asker(tracker)
         known.append(SlotSet("fallback_stap", None))  # stage 1 sets it again below
-        hits = without_general_twin(tracker, await search(text, asker))
+        context = follow_up_context(tracker)
+        hits = without_general_twin(await search(text, asker), context)
         sure = hits and hits[0].confidence >= answer_threshold() + FALLBACK_MARGIN
         if sure and (asker.region or hits[0].entry.is_general):
             return known + give_answer(dispatcher, hits[0].entry, asker, text)
         # A follow-up on the answer just given ("wie zitten daarbij?") is unclear on its own, not in context.
-        follow_up = await follow_up_search(tracker, asker, answer_threshold())
+        follow_up = await follow_up_search(text, context, asker, answer_threshold())
         if follow_up:
             question, (in_context, _) = follow_up
             if asker.region or in_context[0].entry.is_general:

@@ -67,6 +67,18 @@ def is_follow_up(text: str) -> bool:
     return len(own) <= MAX_FOLLOW_UP_WORDS and bool(REFERRING_WORDS & set(own))
 
 
+# A follow-up's context: the earlier question and the entry that answered it.
+FollowUp = tuple[str, str | None]
+
+
+def follow_up_context(tracker: Tracker) -> FollowUp | None:
+    """When the latest message follows up on the answer just given: (earlier question, entry)."""
+    if not is_follow_up(tracker.latest_message.get("text") or ""):
+        return None
+    earlier = answered_just_before(tracker)
+    return (earlier, tracker.get_slot("laatste_kennis_id")) if earlier else None
+
+
 def general_twin(entry: Entry, given: str | None) -> bool:
     """`entry` is the general route's entry on the topic of the regional answer just given: that
     region's own rule was just given, and the general one is vaguer or says otherwise ("wat is een
@@ -81,44 +93,31 @@ def general_twin(entry: Entry, given: str | None) -> bool:
     return not earlier.is_general and entry.topic == earlier.topic
 
 
-def repeats(entry: Entry, given: str | None) -> bool:
-    """`entry` is the answer just given, or its general twin."""
-    return entry.id == given or general_twin(entry, given)
-
-
-def without_general_twin(tracker: Tracker, hits: list[Hit]) -> list[Hit]:
-    """The message's own hits, without the general twin of the answer just given when the message
-    follows up on it (the answer itself stays: asking about it again gets it again)."""
-    text = tracker.latest_message.get("text") or ""
-    if not (is_follow_up(text) and answered_just_before(tracker)):
+def without_general_twin(hits: list[Hit], context: FollowUp | None) -> list[Hit]:
+    """A follow-up's own hits without the general twin of the answer just given (the answer itself
+    stays: asking about it again gets it again). Other messages' hits as they are."""
+    if context is None:
         return hits
-    given = tracker.get_slot("laatste_kennis_id")
-    return [h for h in hits if not general_twin(h.entry, given)]
+    return [h for h in hits if not general_twin(h.entry, context[1])]
 
 
-async def search_in_context(
-    text: str, earlier: str, given: str | None, asker: Asker, threshold: float
+async def follow_up_search(
+    text: str, context: FollowUp | None, asker: Asker, threshold: float
 ) -> tuple[str, Searched] | None:
-    """`text` read with the earlier question's words, without the entry already given: (question
-    read in context, its search) when that finds an answer at `threshold`, else None."""
+    """A short question that points back at the answer just given ("wie maakt dat?" after "wat is
+    een perspectiefplan") has too few words of its own: search again with the earlier question's
+    words, without the entry already given or its general twin (measured: bench/eval_follow_ups.py).
+    (question read in context, its search) when that finds an answer at `threshold`; None when
+    this is no follow-up or that finds nothing, and the caller goes on with the message alone."""
+    if context is None:
+        return None
+    earlier, given = context
     question = f"{text} {' '.join(content_words(earlier))}"
     hits, evidence = await search_with_evidence(question, asker, k=5)
-    hits = [h for h in hits if not repeats(h.entry, given)]
+    hits = [h for h in hits if h.entry.id != given and not general_twin(h.entry, given)]
     if not hits or hits[0].confidence < threshold:
         return None
     return question, (hits[:3], evidence)
-
-
-async def follow_up_search(tracker: Tracker, asker: Asker, threshold: float) -> tuple[str, Searched] | None:
-    """A short question that points back at the answer just given ("wie maakt dat?" after "wat is
-    een perspectiefplan") has too few words of its own: search again with the earlier question's
-    words (measured: bench/eval_follow_ups.py). None when this is no such question or that finds
-    nothing; the caller goes on with the message alone."""
-    text = tracker.latest_message.get("text") or ""
-    earlier = answered_just_before(tracker) if is_follow_up(text) else None
-    if not earlier:
-        return None
-    return await search_in_context(text, earlier, tracker.get_slot("laatste_kennis_id"), asker, threshold)
 
 
 def worth_suggesting(hit: Hit) -> bool:
@@ -241,11 +240,12 @@ class ActionAnswerKnowledge(Action):
             if allowed:
                 return events + give_answer(dispatcher, entry, asker, entry.title)
         text = tracker.latest_message.get("text") or ""
+        context = follow_up_context(tracker)
         hits, evidence = await search_with_evidence(text, asker)
-        hits = without_general_twin(tracker, hits)
+        hits = without_general_twin(hits, context)
         searched = (hits, evidence)
         if not hits or hits[0].confidence < answer_threshold():
-            follow_up = await follow_up_search(tracker, asker, answer_threshold())
+            follow_up = await follow_up_search(text, context, asker, answer_threshold())
             if follow_up:
                 text, searched = follow_up
         return events + await answer_question(dispatcher, text, asker, searched)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from actions.knowledge import general_twin, is_follow_up, search, search_in_context
+from actions.knowledge import follow_up_search, is_follow_up, search, without_general_twin
 from uitstroom.knowledge.answer import Asker
 from uitstroom.knowledge.retrieval import default_retriever
 
@@ -28,19 +28,16 @@ RESULTS = ROOT / "results"
 
 
 async def answered(pair: dict, in_context: bool, threshold: float) -> str | None:
-    """The entry the assistant answers the follow-up with, or None when it does not answer."""
+    """The entry the assistant answers the follow-up with, or None when it does not answer: as
+    action_answer_knowledge does, with the earlier question as context or without it."""
     asker = Asker(audience=pair.get("audience", "client"), region=pair["region"])
-    hits = await search(pair["follow_up"], asker)
-    if in_context and is_follow_up(pair["follow_up"]):  # as the knowledge action does
-        hits = [h for h in hits if not general_twin(h.entry, pair["first_entry"])]
+    text = pair["follow_up"]
+    context = (pair["first"], pair["first_entry"]) if in_context and is_follow_up(text) else None
+    hits = without_general_twin(await search(text, asker), context)
     if hits and hits[0].confidence >= threshold:
         return hits[0].entry.id
-    if in_context and is_follow_up(pair["follow_up"]):
-        text, first, given = pair["follow_up"], pair["first"], pair["first_entry"]
-        found = await search_in_context(text, first, given, asker, threshold)
-        if found:
-            return found[1][0][0].entry.id
-    return None
+    found = await follow_up_search(text, context, asker, threshold)
+    return found[1][0][0].entry.id if found else None
 
 
 def score(pairs: list[dict], answers: list[str | None]) -> dict:

@@ -40,13 +40,9 @@ def passes_elfproef(digits: str) -> bool:
 
 
 def _bsn_spans(text: str) -> list[tuple[int, int]]:
-    pattern = _EIGHT_OR_NINE if _BSN_WORD.search(text) else _NINE_DIGITS
-    spans = []
-    for match in pattern.finditer(text):
-        digits = re.sub(r"\D", "", match.group())
-        if _BSN_WORD.search(text) or passes_elfproef(digits):
-            spans.append(match.span())
-    return spans
+    if _BSN_WORD.search(text):  # said to be one: every 8-9 digit number
+        return [m.span() for m in _EIGHT_OR_NINE.finditer(text)]
+    return [m.span() for m in _NINE_DIGITS.finditer(text) if passes_elfproef(re.sub(r"\D", "", m.group()))]
 
 
 def has_bsn(text: str) -> bool:
