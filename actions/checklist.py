@@ -41,6 +41,15 @@ def region_label(region: str | None) -> str:
     return default_knowledge_base().regions[rules_region(region)].label
 
 
+def shown_before(tracker: Tracker, ask_action: str, intro_action: str) -> bool:
+    """This item was already explained since the check began, and the form asks again (after a question
+    in between or an answer it could not use): a one-line reminder will do, not the whole text again."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "action" and event.get("name") in (ask_action, intro_action):
+            return event.get("name") == ask_action
+    return False
+
+
 async def own_client(tracker: Tracker) -> tuple[Identity, Client | None]:
     """The identified client's own record (with case), or None for anyone else."""
     identity = await identify(tracker)

@@ -16,7 +16,14 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.checklist import ANSWER_BUTTONS, ChecklistFormValidation, items_for, own_client, region_label
+from actions.checklist import (
+    ANSWER_BUTTONS,
+    ChecklistFormValidation,
+    items_for,
+    own_client,
+    region_label,
+    shown_before,
+)
 from actions.common import asker_from, never_crash
 from actions.identity import store
 from uitstroom.casestore.rules import document_label
@@ -76,10 +83,15 @@ def _ask_action(number: int) -> type[Action]:
             document = documents[number - 1]
             asker = asker_from(tracker)
             entry = default_knowledge_base().by_id(document["entry"])
-            heading = f"Papier {number} van {len(documents)}: {document_label(document['type'])}"
+            label = document_label(document["type"])
             question = (
                 "Is dit al geregeld voor je cliënt?" if asker.audience == "begeleider" else "Heb je dit al?"
             )
+            if shown_before(tracker, self.name(), "action_documenten_intro"):
+                reminder = f"Verder met papier {number} van {len(documents)}: {label}. {question}"
+                dispatcher.utter_message(text=reminder, buttons=ANSWER_BUTTONS)
+                return []
+            heading = f"Papier {number} van {len(documents)}: {label}"
             dispatcher.utter_message(text=f"{heading}\n\n{compose(default_knowledge_base(), entry, asker)}")
             dispatcher.utter_message(text=question, buttons=ANSWER_BUTTONS)
             return []

@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import never_crash, previous_bot_turn
 from actions.identity import known_asker, store
+from actions.item_questions import answer_about_item
 from actions.knowledge import (
     answer_threshold,
     follow_up_context,
@@ -66,6 +67,8 @@ class ActionFallbackKnowledge(Action):
         text = tracker.latest_message.get("text") or ""
         asker, known = await known_asker(tracker)
         known.append(SlotSet("fallback_stap", None))  # stage 1 sets it again below
+        if await answer_about_item(dispatcher, tracker):  # "en wie doet dat?" in a checklist
+            return known
         context = follow_up_context(tracker)
         hits = without_general_twin(await search(text, asker), context)
         sure = hits and hits[0].confidence >= answer_threshold() + FALLBACK_MARGIN

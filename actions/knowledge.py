@@ -10,21 +10,16 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import never_crash, previous_bot_turn
 from actions.identity import known_asker, store
+from actions.item_questions import answer_about_item
 from actions.messages import messages, say
 from actions.places import place_events, place_from_message
 from uitstroom.knowledge.answer import UNCOVERED, Asker, compose
 from uitstroom.knowledge.model import GENERAL_REGION, Entry, default_knowledge_base
 from uitstroom.knowledge.retrieval import Evidence, Hit, content_words, default_retriever
-from uitstroom.text import words
+from uitstroom.text import REFERRING_WORDS, words
 
 # Topics this far below the answer threshold are not worth a button.
 SUGGEST_MARGIN = 0.3
-# Words that point back at what was just answered: "wie maakt dat?", "moet ik die verlengen".
-# (All pronominal adverbs and up to 15 words: measured no better, bench/eval_follow_ups.py.)
-REFERRING_WORDS = frozenset([
-    "dat", "die", "dit", "deze", "daar", "daarbij", "daarvoor", "daarvan", "daarmee", "daarna", "daarin",
-    "daarop", "daarover", "ervan", "ervoor", "erover", "erbij", "erin", "eraan", "hem",
-])  # fmt: skip
 MAX_FOLLOW_UP_WORDS = 8
 
 
@@ -239,6 +234,8 @@ class ActionAnswerKnowledge(Action):
             allowed = entry.is_general or asker.region in entry.regions
             if allowed:
                 return events + give_answer(dispatcher, entry, asker, entry.title)
+        if await answer_about_item(dispatcher, tracker):  # "wie regelt dat?" in a checklist
+            return events
         text = tracker.latest_message.get("text") or ""
         context = follow_up_context(tracker)
         hits, evidence = await search_with_evidence(text, asker)

@@ -13,7 +13,14 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.checklist import ANSWER_BUTTONS, ChecklistFormValidation, items_for, own_client, region_label
+from actions.checklist import (
+    ANSWER_BUTTONS,
+    ChecklistFormValidation,
+    items_for,
+    own_client,
+    region_label,
+    shown_before,
+)
 from actions.common import never_crash
 from actions.identity import store
 from uitstroom.knowledge.model import default_knowledge_base
@@ -68,6 +75,11 @@ def _ask_action(number: int) -> type[Action]:
         async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
             criteria = criteria_for(tracker.get_slot("regio"))
             criterion = criteria[number - 1]
+            if shown_before(tracker, self.name(), "action_klaar_intro"):
+                label = criterion["label"]
+                reminder = f"Verder met vraag {number} van {len(criteria)}: {label}. Klopt dat voor jou?"
+                dispatcher.utter_message(text=reminder, buttons=ANSWER_BUTTONS)
+                return []
             entry = default_knowledge_base().by_id(criterion["entry"])
             explanation = entry.client.split(". ")[0].rstrip(".") + "."
             question = f"Vraag {number} van {len(criteria)}: {criterion['label']}."

@@ -17,3 +17,11 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """Folded word tokens; apostrophes and hyphens stay inside a word ('s-hertogenbosch)."""
     return _WORD_RE.findall(fold(text).replace("’", "'"))
+
+
+# Words that point back at what was just said: "wie maakt dat?", "moet ik die verlengen".
+# (All pronominal adverbs and up to 15 words: measured no better, bench/eval_follow_ups.py.)
+REFERRING_WORDS = frozenset([
+    "dat", "die", "dit", "deze", "daar", "daarbij", "daarvoor", "daarvan", "daarmee", "daarna", "daarin",
+    "daarop", "daarover", "ervan", "ervoor", "erover", "erbij", "erin", "eraan", "hem",
+])  # fmt: skip

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from uitstroom.knowledge.model import AUDIENCES, default_knowledge_base, load
+from uitstroom.casestore.rules import region_rules
+from uitstroom.knowledge.model import AUDIENCES, ITEM_ASPECTS, default_knowledge_base, load
 from uitstroom.text import words
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -156,7 +157,7 @@ def test_no_sentence_copied_from_a_handbook():
     grams = handbook_ngrams()
     copied = []
     for entry in KB.entries:
-        for text in (entry.client, entry.begeleider):
+        for text in (entry.client, entry.begeleider, *(line for _, line in entry.item)):
             tokens = own_words(text)
             if any(tuple(tokens[i : i + 10]) in grams for i in range(len(tokens) - 9)):
                 copied.append(entry.id)
@@ -166,3 +167,28 @@ def test_no_sentence_copied_from_a_handbook():
 def test_loader_reads_a_fresh_copy(tmp_path):
     kb = load()
     assert {e.id for e in kb.entries} == {e.id for e in KB.entries}
+
+
+def checklist_entries() -> set[str]:
+    """The entries behind every region's documents and criteria (knowledge/rules.yml)."""
+    rules = [region_rules(region) for region in KB.regions]
+    return {item["entry"] for r in rules for kind in ("documents", "criteria") for item in r[kind]}
+
+
+def test_every_checklist_item_has_a_plain_explanation():
+    """"Snap ik niet" during the checklist gets the item's uitleg: simpler and shorter than its text."""
+    for entry_id in checklist_entries():
+        entry = KB.by_id(entry_id)
+        uitleg = entry.item_line("uitleg")
+        assert uitleg, entry_id
+        assert len(words(uitleg)) < len(words(entry.client)), entry_id
+
+
+def test_item_lines_are_short_plain_and_for_the_client():
+    items = [e for e in KB.entries if e.item]
+    assert {e.id for e in items} >= checklist_entries()
+    for entry in items:
+        assert {aspect for aspect, _ in entry.item} <= set(ITEM_ASPECTS), entry.id
+        for aspect, line in entry.item:
+            assert 4 <= len(words(line)) <= 45, (entry.id, aspect)
+            assert not re.search(r"\bu\b|\buw\b|\bbsn\b|burgerservicenummer", line, re.I), (entry.id, aspect)

@@ -1,4 +1,5 @@
-"""`make feedback`: what content editors should look at: unanswered questions and answers rated down."""
+"""`make feedback`: what content editors should look at: unanswered questions, answers rated down and
+answers users did not understand ("snap ik niet", action_uitleg)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ def report(store: CaseStore | None = None) -> str:
     items = (store or CaseStore()).feedback()
     unanswered = Counter((f.region or "?", f.question) for f in items if f.kind == "onbeantwoord")
     down = Counter(f.entry_id for f in items if f.kind == "slecht")
+    unclear = Counter(f.entry_id for f in items if f.kind == "onduidelijk")
     comments = [(f.entry_id, f.comment) for f in items if f.kind == "slecht" and f.comment]
     lines = [
         "# Feedback voor de redactie",
@@ -23,6 +25,8 @@ def report(store: CaseStore | None = None) -> str:
     ]
     lines += ["", f"## Negatief beoordeelde antwoorden ({sum(down.values())})", ""]
     lines += [f"- {n}× {entry}" for entry, n in down.most_common()] or ["- geen"]
+    lines += ["", f"## Antwoorden die niet begrepen werden ({sum(unclear.values())})", ""]
+    lines += [f"- {n}× {entry}" for entry, n in unclear.most_common()] or ["- geen"]
     if comments:
         lines += ["", "## Opmerkingen", ""] + [f"- {entry}: {comment}" for entry, comment in comments]
     return "\n".join(lines) + "\n"

@@ -201,6 +201,6 @@ class CaseStore:
             s.add(Feedback(kind=kind, question=redact(question or ""), entry_id=entry_id, region=region,
                            comment=redact(comment) if comment else None))  # fmt: skip
 
-    def feedback(self, kinds: tuple[str, ...] = ("slecht", "onbeantwoord")) -> list[Feedback]:
+    def feedback(self, kinds: tuple[str, ...] = ("slecht", "onbeantwoord", "onduidelijk")) -> list[Feedback]:
         with self.sessions() as s:
             return list(s.scalars(select(Feedback).where(Feedback.kind.in_(kinds)).order_by(Feedback.at)))

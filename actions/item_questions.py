@@ -1,0 +1,171 @@
+"""Short questions about the checklist item on screen ("wat is dat?", "wie regelt dat?"), and
+"snap ik niet" anywhere (intent niet_begrepen, action_uitleg).
+
+In the criteria check and the document checklist a client asks about the item just shown in a few
+words that name nothing. A knowledge search has too little to go on: it found the item's sibling
+entry whatever was asked (measured in session 8). So these are answered from the item's own entry:
+one plain line per aspect (knowledge/README.md, `item`), or honestly that the region's rules are
+silent on it, which also goes to the editors' list.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from dataclasses import dataclass
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.checklist import items_for, region_label
+from actions.common import asker_from, never_crash, previous_bot_turn
+from actions.identity import store
+from actions.messages import messages
+from uitstroom.casestore.rules import document_label
+from uitstroom.knowledge.answer import Asker
+from uitstroom.knowledge.model import Entry, default_knowledge_base
+from uitstroom.text import REFERRING_WORDS, fold, words
+
+# The checklist forms, their item slots and how many items each form holds (domain.yml).
+FORMS = {"documenten_form": ("document_", "documents", 5), "criteria_form": ("criterium_", "criteria", 4)}
+# "hoe vraag ik het aan", "hoe lang duurt het": in a checklist "het" is the item too, but only as a
+# pronoun (last, or before a particle); "wat doet het wijkteam" names a topic of its own.
+PRONOUN_HET_BEFORE = frozenset([
+    "aan", "in", "op", "uit", "af", "mee", "dan", "nu", "eigenlijk", "precies", "zelf", "wel", "niet", "al",
+    "ook", "regelen", "doen", "aanvragen", "krijgen",
+])  # fmt: skip
+# A question of only these words ("waarom?", "en wie dan?") can only be about what is on screen.
+BARE_QUESTION_WORDS = frozenset(["wie", "wat", "hoe", "waar", "wanneer", "waarom", "en", "dan", "nou",
+                                 "eigenlijk", "precies", "huh", "he", "lang", "snel"])  # fmt: skip
+MAX_ITEM_QUESTION_WORDS = 8
+ASPECT_PATTERNS = (
+    ("wanneer", r"\b(wanneer|hoe ?lang|hoe snel|tot wanneer|hoeveel tijd|deadline|termijn|datum)\b"),
+    ("wie", r"\b(wie|wiens|welke instantie)\b"),
+    ("hoe", r"\b(hoe|waar|waarvandaan|regel|regelen|aanvragen|haal|krijg)\b"),
+    ("uitleg", r"\b(wat|waarom|betekent|betekenis|snap|begrijp|bedoel|bedoelt|uitleg|huh|he)\b"),
+)
+NOT_IN_RULES = {
+    "wie": "wie dit regelt",
+    "hoe": "hoe dit precies gaat",
+    "wanneer": "wanneer dit moet of hoe lang het duurt",
+}
+
+
+def aspect_of(text: str) -> str | None:
+    """Which aspect of an item a short question asks about; None when it asks something else."""
+    folded = fold(text)
+    return next((aspect for aspect, pattern in ASPECT_PATTERNS if re.search(pattern, folded)), None)
+
+
+@dataclass(frozen=True)
+class CurrentItem:
+    label: str  # "Inkomensverklaring", or the criterion as the check words it
+    entry: Entry
+    region: str | None
+
+
+def current_item(tracker: Tracker) -> CurrentItem | None:
+    """The document or criterion a checklist form is asking about right now."""
+    form = FORMS.get((tracker.active_loop or {}).get("name") or "")
+    slot = tracker.get_slot("requested_slot") or ""
+    if form is None or not slot.startswith(form[0]):
+        return None
+    region = tracker.get_slot("regio")
+    items = items_for(region, form[1], form[2])
+    number = int(slot.removeprefix(form[0]))
+    if not 1 <= number <= len(items):
+        return None
+    item = items[number - 1]
+    label = document_label(item["type"]) if "type" in item else item["label"]
+    return CurrentItem(label, default_knowledge_base().by_id(item["entry"]), region)
+
+
+def about_the_item(text: str) -> bool:
+    """Short and naming nothing of its own: "wie regelt dat?", "hoe vraag ik het aan", "waarom?"."""
+    own = words(text)
+    if not own or len(own) > MAX_ITEM_QUESTION_WORDS:
+        return False
+    if REFERRING_WORDS & set(own) or set(own) <= BARE_QUESTION_WORDS or {"hij", "zoiets"} & set(own):
+        return True
+    following = [own[i + 1] if i + 1 < len(own) else None for i, word in enumerate(own) if word == "het"]
+    return any(nxt is None or nxt in PRONOUN_HET_BEFORE for nxt in following)
+
+
+def item_answer(item: CurrentItem, aspect: str, asker: Asker) -> tuple[str, bool]:
+    """(reply, answered): the item's line for `aspect`, or that the region's rules do not say."""
+    line = item.entry.item_line(aspect)
+    if line and asker.audience == "begeleider":
+        return f"{item.label}, in eenvoudige woorden voor je cliënt: {line}", True
+    if line:
+        return line, True
+    texts = messages()["item_niet_in_afspraken"]
+    text = texts[asker.audience].format(
+        wat=NOT_IN_RULES.get(aspect, "dat"), onderwerp=item.label, regio=region_label(item.region)
+    )
+    return text, False
+
+
+async def answer_about_item(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Answers a short question about the checklist item on screen; False when it is not one."""
+    text = tracker.latest_message.get("text") or ""
+    item = current_item(tracker)
+    aspect = aspect_of(text)
+    if item is None or aspect is None or not about_the_item(text):
+        return False
+    reply, answered = item_answer(item, aspect, asker_from(tracker))
+    dispatcher.utter_message(text=reply)
+    if not answered:  # a gap in the item's explanation: the editors see it
+        await asyncio.to_thread(
+            store().add_feedback, "onbeantwoord", f"{item.label}: {text}", item.entry.id, item.region
+        )
+    return True
+
+
+class ActionUitleg(Action):
+    """ "Snap ik niet": the checklist item or the answer just given, in simpler words; or how to go on.
+
+    Also counted for the editors ("onduidelijk", with the entry), so they see which texts lose people.
+    """
+
+    def name(self) -> str:
+        return "action_uitleg"
+
+    @never_crash
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+        asker = asker_from(tracker)
+        texts = messages()["niet_begrepen"]
+        item = current_item(tracker)
+        if item is not None:
+            reply, _ = item_answer(item, "uitleg", asker)
+            dispatcher.utter_message(text=reply)
+            await self.count(tracker, item.entry.id, item.label)
+            return []
+        entry = self.answer_just_given(tracker)
+        if entry is None:
+            dispatcher.utter_message(text=texts["zonder_context"])
+            return []
+        await self.count(tracker, entry.id, tracker.get_slot("laatste_vraag") or entry.title)
+        line = entry.item_line("uitleg")
+        if asker.audience == "begeleider":
+            dispatcher.utter_message(text=f"Korter, in de woorden voor cliënten:\n{line or entry.client}")
+        elif line:
+            dispatcher.utter_message(text=f"Ik zeg het eenvoudiger. {line}")
+        else:
+            dispatcher.utter_message(text=texts["niet_eenvoudiger"], buttons=texts["buttons"])
+        return []
+
+    @staticmethod
+    def answer_just_given(tracker: Tracker) -> Entry | None:
+        for event in previous_bot_turn(tracker):
+            if event.get("event") == "slot" and event.get("name") == "laatste_kennis_id" and event["value"]:
+                try:
+                    return default_knowledge_base().by_id(event["value"])
+                except KeyError:  # an id from an older knowledge base
+                    return None
+        return None
+
+    @staticmethod
+    async def count(tracker: Tracker, entry_id: str, question: str) -> None:
+        await asyncio.to_thread(
+            store().add_feedback, "onduidelijk", question, entry_id, tracker.get_slot("regio")
+        )

@@ -1,0 +1,203 @@
+"""Short questions about the checklist item on screen, and "snap ik niet" (action_uitleg)."""
+
+from __future__ import annotations
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.documents import ActionAskDocument1
+from actions.fallback import ActionFallbackKnowledge
+from actions.item_questions import ActionUitleg, aspect_of
+from actions.knowledge import ActionAnswerKnowledge
+from actions.readiness import ActionAskCriterium2
+from uitstroom.knowledge.model import default_knowledge_base
+
+KB = default_knowledge_base()
+ZOU_INKOMEN = KB.by_id("zou-inkomensverklaring")  # Zuidoost-Utrecht's first document
+NOP_WONINGNET = KB.by_id("nop-woningnet-inschrijven")  # Noordoostpolder's first document: no "hoe"
+
+
+def in_form(
+    text: str,
+    region: str = "zuidoost-utrecht",
+    role: str = "client",
+    form: str = "documenten_form",
+    slot: str = "document_1",
+    intent: str = "vraag_procedure",
+    events: list[dict] | None = None,
+) -> Tracker:
+    """The checklist `form` shows item `slot` of `region`; then the user writes `text`."""
+    slots = {"regio": region, "rol": role, "requested_slot": slot}
+    latest = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 0.9},
+        "intent_ranking": [],
+        "entities": [],
+    }
+    history = events or [{"event": "action", "name": "action_documenten_intro"}]
+    history = history + [{"event": "user", "text": text, "parse_data": latest}]
+    return Tracker("i1", slots, latest, history, False, None, {"name": form}, "action_listen")
+
+
+def texts(dispatcher: CollectingDispatcher) -> list[str]:
+    return [m.get("text") or "" for m in dispatcher.messages]
+
+
+@pytest.mark.parametrize(
+    ("question", "aspect"),
+    [
+        ("wie regelt dat?", "wie"),
+        ("hoe lang duurt dat", "wanneer"),
+        ("wanneer moet dat klaar zijn", "wanneer"),
+        ("waar haal ik die", "hoe"),
+        ("hoe vraag ik het aan", "hoe"),
+        ("wat is dat eigenlijk?", "uitleg"),
+        ("wat betekent dat", "uitleg"),
+        ("waarom?", "uitleg"),
+        ("kost dat geld?", None),
+    ],
+)
+def test_the_aspect_a_short_question_asks_about(question, aspect):
+    assert aspect_of(question) == aspect
+
+
+@pytest.mark.parametrize(
+    ("question", "aspect"),
+    [("wie regelt dat?", "wie"), ("wat is dat eigenlijk?", "uitleg"), ("hoe doe ik dat", "hoe")],
+)
+async def test_a_question_about_the_item_on_screen_is_answered_from_that_item(case_store, question, aspect):
+    dispatcher = CollectingDispatcher()
+    events = await ActionAnswerKnowledge().run(dispatcher, in_form(question), {})
+    assert texts(dispatcher) == [ZOU_INKOMEN.item_line(aspect)]
+    assert not any(m.get("buttons") for m in dispatcher.messages)  # no "Bedoel je...?" topics
+    assert not any(e.get("name") == "laatste_kennis_id" for e in events)
+
+
+async def test_what_the_rules_do_not_say_is_said_honestly_and_reaches_the_editors(case_store):
+    assert NOP_WONINGNET.item_line("hoe") is None
+    dispatcher = CollectingDispatcher()
+    await ActionAnswerKnowledge().run(dispatcher, in_form("hoe doe ik dat?", region="noordoostpolder"), {})
+    assert texts(dispatcher) == [
+        "Dat staat niet in de afspraken van Noordoostpolder (Flevoland). Je begeleider weet hoe het bij jou gaat."
+    ]
+    gaps = case_store.feedback(("onbeantwoord",))
+    assert [(f.entry_id, f.question) for f in gaps] == [
+        (NOP_WONINGNET.id, "WoningNet-inschrijving: hoe doe ik dat?")
+    ]
+
+
+async def test_a_begeleider_gets_the_plain_line_to_pass_on(case_store):
+    dispatcher = CollectingDispatcher()
+    await ActionAnswerKnowledge().run(dispatcher, in_form("wie regelt dat?", role="begeleider"), {})
+    assert texts(dispatcher) == [
+        f"Inkomensverklaring, in eenvoudige woorden voor je cliënt: {ZOU_INKOMEN.item_line('wie')}"
+    ]
+
+
+async def test_a_question_with_its_own_topic_is_searched_as_usual(case_store):
+    dispatcher = CollectingDispatcher()
+    events = await ActionAnswerKnowledge().run(dispatcher, in_form("wat is het wijkteam?"), {})
+    answered = next(e["value"] for e in events if e.get("name") == "laatste_kennis_id")
+    assert answered != ZOU_INKOMEN.id and "wijkteam" in answered
+
+
+async def test_an_unclear_question_about_the_item_is_answered_in_the_fallback_too(case_store):
+    dispatcher = CollectingDispatcher()
+    await ActionFallbackKnowledge().run(dispatcher, in_form("en wie doet dat dan", intent="nlu_fallback"), {})
+    assert texts(dispatcher) == [ZOU_INKOMEN.item_line("wie")]
+
+
+async def test_not_understood_in_the_checklist_gets_the_item_in_simpler_words(case_store):
+    dispatcher = CollectingDispatcher()
+    await ActionUitleg().run(dispatcher, in_form("snap ik niet", intent="niet_begrepen"), {})
+    assert texts(dispatcher) == [ZOU_INKOMEN.item_line("uitleg")]
+    assert [f.entry_id for f in case_store.feedback(("onduidelijk",))] == [ZOU_INKOMEN.id]
+
+
+async def test_not_understood_in_the_criteria_check_explains_that_criterion(case_store):
+    tracker = in_form("huh wat bedoel je", form="criteria_form", slot="criterium_2", intent="niet_begrepen")
+    dispatcher = CollectingDispatcher()
+    await ActionUitleg().run(dispatcher, tracker, {})
+    assert texts(dispatcher) == [KB.by_id("zou-twee-jaar-begeleiding").item_line("uitleg")]
+
+
+def after_answer(entry_id: str, role: str = "client") -> Tracker:
+    """The knowledge base answered with `entry_id`; then the user says they did not understand."""
+    slots = {
+        "regio": "zuidoost-utrecht",
+        "rol": role,
+        "laatste_kennis_id": entry_id,
+        "laatste_vraag": "vraag",
+    }
+    latest = {"text": "snap ik niet", "intent": {"name": "niet_begrepen", "confidence": 0.9}, "entities": []}
+    events = [
+        {"event": "user", "text": "vraag"},
+        {"event": "slot", "name": "laatste_kennis_id", "value": entry_id},
+        {"event": "user", "text": "snap ik niet", "parse_data": latest},
+    ]
+    return Tracker("u1", slots, latest, events, False, None, {}, "action_listen")
+
+
+async def test_not_understood_after_an_answer_gives_its_plain_line(case_store):
+    dispatcher = CollectingDispatcher()
+    await ActionUitleg().run(dispatcher, after_answer(ZOU_INKOMEN.id), {})
+    assert texts(dispatcher) == [f"Ik zeg het eenvoudiger. {ZOU_INKOMEN.item_line('uitleg')}"]
+    assert [(f.entry_id, f.question) for f in case_store.feedback(("onduidelijk",))] == [
+        (ZOU_INKOMEN.id, "vraag")
+    ]
+
+
+async def test_not_understood_without_a_plainer_text_offers_the_begeleider(case_store):
+    plain = next(e for e in KB.entries if not e.item and "zuidoost-utrecht" in e.regions)
+    dispatcher = CollectingDispatcher()
+    await ActionUitleg().run(dispatcher, after_answer(plain.id), {})
+    assert "Je begeleider kan het samen met je doornemen" in texts(dispatcher)[0]
+    assert dispatcher.messages[0]["buttons"] == [
+        {"title": "Stuur mijn begeleider een bericht", "payload": "/mens_spreken"}
+    ]
+
+
+async def test_a_begeleider_who_did_not_follow_gets_the_client_text(case_store):
+    plain = next(e for e in KB.entries if not e.item and "zuidoost-utrecht" in e.regions)
+    dispatcher = CollectingDispatcher()
+    await ActionUitleg().run(dispatcher, after_answer(plain.id, role="begeleider"), {})
+    assert texts(dispatcher) == [f"Korter, in de woorden voor cliënten:\n{plain.client}"]
+
+
+async def test_not_understood_out_of_the_blue_asks_what_the_user_wants_to_know(case_store):
+    tracker = Tracker("u2", {}, {"text": "huh", "intent": {"name": "niet_begrepen"}, "entities": []},
+                      [{"event": "user", "text": "huh"}], False, None, {}, "action_listen")  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    await ActionUitleg().run(dispatcher, tracker, {})
+    assert texts(dispatcher)[0].startswith("Sorry, dat was niet duidelijk van mij.")
+    assert case_store.feedback(("onduidelijk",)) == []
+
+
+async def test_after_a_question_in_between_the_item_is_asked_again_in_one_line(case_store):
+    shown = [
+        {"event": "action", "name": "action_documenten_intro"},
+        {"event": "action", "name": "action_ask_document_1"},
+    ]
+    dispatcher = CollectingDispatcher()
+    await ActionAskDocument1().run(dispatcher, in_form("wie regelt dat?", events=shown), {})
+    assert texts(dispatcher) == ["Verder met papier 1 van 5: Inkomensverklaring. Heb je dit al?"]
+    first = CollectingDispatcher()
+    await ActionAskDocument1().run(first, in_form("welke papieren"), {})  # first time: the whole explanation
+    assert (
+        texts(first)[0].startswith("Papier 1 van 5: Inkomensverklaring\n\n")
+        and ZOU_INKOMEN.client in texts(first)[0]
+    )
+
+
+async def test_the_criteria_check_reminds_in_one_line_too(case_store):
+    shown = [
+        {"event": "action", "name": "action_klaar_intro"},
+        {"event": "action", "name": "action_ask_criterium_2"},
+    ]
+    tracker = in_form("ok", form="criteria_form", slot="criterium_2", events=shown)
+    dispatcher = CollectingDispatcher()
+    await ActionAskCriterium2().run(dispatcher, tracker, {})
+    assert texts(dispatcher) == [
+        "Verder met vraag 2 van 3: Je accepteert twee jaar begeleiding na de verhuizing. Klopt dat voor jou?"
+    ]
