@@ -41,13 +41,23 @@ def region_label(region: str | None) -> str:
     return default_knowledge_base().regions[rules_region(region)].label
 
 
-def shown_before(tracker: Tracker, ask_action: str, intro_action: str) -> bool:
-    """This item was already explained since the check began, and the form asks again (after a question
-    in between or an answer it could not use): a one-line reminder will do, not the whole text again."""
+def shown_before(tracker: Tracker, slot: str, intro_action: str) -> bool:
+    """The form asks for `slot` again (after a question in between, or an answer it could not use):
+    the item was already explained since the check began, so a one-line reminder will do.
+
+    The form sets requested_slot each time it asks; the ask action sees the tracker with the
+    current one applied, so an earlier one since the intro means it was shown before."""
+    asked = 0
     for event in reversed(tracker.events):
-        if event.get("event") == "action" and event.get("name") in (ask_action, intro_action):
-            return event.get("name") == ask_action
-    return False
+        if event.get("event") == "action" and event.get("name") == intro_action:
+            break
+        if (
+            event.get("event") == "slot"
+            and event.get("name") == "requested_slot"
+            and event.get("value") == slot
+        ):
+            asked += 1
+    return asked > 1
 
 
 async def own_client(tracker: Tracker) -> tuple[Identity, Client | None]:

@@ -87,7 +87,7 @@ def _ask_action(number: int) -> type[Action]:
             question = (
                 "Is dit al geregeld voor je cliënt?" if asker.audience == "begeleider" else "Heb je dit al?"
             )
-            if shown_before(tracker, self.name(), "action_documenten_intro"):
+            if shown_before(tracker, f"document_{number}", "action_documenten_intro"):
                 reminder = f"Verder met papier {number} van {len(documents)}: {label}. {question}"
                 dispatcher.utter_message(text=reminder, buttons=ANSWER_BUTTONS)
                 return []

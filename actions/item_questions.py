@@ -38,6 +38,10 @@ PRONOUN_HET_BEFORE = frozenset([
 BARE_QUESTION_WORDS = frozenset(["wie", "wat", "hoe", "waar", "wanneer", "waarom", "en", "dan", "nou",
                                  "eigenlijk", "precies", "huh", "he", "lang", "snel"])  # fmt: skip
 MAX_ITEM_QUESTION_WORDS = 8
+# Dutch pronominal adverbs ("daaraan", "ermee", "hiervoor") point back as "dat" does.
+PRONOMINAL_ADVERB = re.compile(
+    r"(daar|er|hier)(aan|achter|bij|door|heen|in|langs|mee|na|naar|om|onder|op|over|tegen|toe|uit|van|voor)"
+)
 ASPECT_PATTERNS = (
     ("wanneer", r"\b(wanneer|hoe ?lang|hoe snel|tot wanneer|hoeveel tijd|deadline|termijn|datum)\b"),
     ("wie", r"\b(wie|wiens|welke instantie)\b"),
@@ -86,6 +90,8 @@ def about_the_item(text: str) -> bool:
     if not own or len(own) > MAX_ITEM_QUESTION_WORDS:
         return False
     if REFERRING_WORDS & set(own) or set(own) <= BARE_QUESTION_WORDS or {"hij", "zoiets"} & set(own):
+        return True
+    if any(PRONOMINAL_ADVERB.fullmatch(word) for word in own):
         return True
     following = [own[i + 1] if i + 1 < len(own) else None for i, word in enumerate(own) if word == "het"]
     return any(nxt is None or nxt in PRONOUN_HET_BEFORE for nxt in following)

@@ -75,7 +75,7 @@ def _ask_action(number: int) -> type[Action]:
         async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
             criteria = criteria_for(tracker.get_slot("regio"))
             criterion = criteria[number - 1]
-            if shown_before(tracker, self.name(), "action_klaar_intro"):
+            if shown_before(tracker, f"criterium_{number}", "action_klaar_intro"):
                 label = criterion["label"]
                 reminder = f"Verder met vraag {number} van {len(criteria)}: {label}. Klopt dat voor jou?"
                 dispatcher.utter_message(text=reminder, buttons=ANSWER_BUTTONS)

@@ -55,6 +55,7 @@ def texts(dispatcher: CollectingDispatcher) -> list[str]:
         ("wat is dat eigenlijk?", "uitleg"),
         ("wat betekent dat", "uitleg"),
         ("waarom?", "uitleg"),
+        ("hoe kom ik daaraan", "hoe"),
         ("kost dat geld?", None),
     ],
 )
@@ -79,7 +80,8 @@ async def test_what_the_rules_do_not_say_is_said_honestly_and_reaches_the_editor
     dispatcher = CollectingDispatcher()
     await ActionAnswerKnowledge().run(dispatcher, in_form("hoe doe ik dat?", region="noordoostpolder"), {})
     assert texts(dispatcher) == [
-        "Dat staat niet in de afspraken van Noordoostpolder (Flevoland). Je begeleider weet hoe het bij jou gaat."
+        "Dat staat niet in de afspraken van Noordoostpolder (Flevoland). "
+        "Je begeleider weet hoe het bij jou gaat."
     ]
     gaps = case_store.feedback(("onbeantwoord",))
     assert [(f.entry_id, f.question) for f in gaps] == [
@@ -177,13 +179,17 @@ async def test_not_understood_out_of_the_blue_asks_what_the_user_wants_to_know(c
 async def test_after_a_question_in_between_the_item_is_asked_again_in_one_line(case_store):
     shown = [
         {"event": "action", "name": "action_documenten_intro"},
-        {"event": "action", "name": "action_ask_document_1"},
+        {"event": "slot", "name": "requested_slot", "value": "document_1"},  # shown once
+        {"event": "user", "text": "wie regelt dat?"},
+        {"event": "slot", "name": "requested_slot", "value": "document_1"},  # the form asks again
     ]
     dispatcher = CollectingDispatcher()
     await ActionAskDocument1().run(dispatcher, in_form("wie regelt dat?", events=shown), {})
     assert texts(dispatcher) == ["Verder met papier 1 van 5: Inkomensverklaring. Heb je dit al?"]
     first = CollectingDispatcher()
-    await ActionAskDocument1().run(first, in_form("welke papieren"), {})  # first time: the whole explanation
+    asked_once = [{"event": "action", "name": "action_documenten_intro"},
+                  {"event": "slot", "name": "requested_slot", "value": "document_1"}]  # fmt: skip
+    await ActionAskDocument1().run(first, in_form("welke papieren", events=asked_once), {})  # the whole text
     assert (
         texts(first)[0].startswith("Papier 1 van 5: Inkomensverklaring\n\n")
         and ZOU_INKOMEN.client in texts(first)[0]
@@ -193,7 +199,8 @@ async def test_after_a_question_in_between_the_item_is_asked_again_in_one_line(c
 async def test_the_criteria_check_reminds_in_one_line_too(case_store):
     shown = [
         {"event": "action", "name": "action_klaar_intro"},
-        {"event": "action", "name": "action_ask_criterium_2"},
+        {"event": "slot", "name": "requested_slot", "value": "criterium_2"},
+        {"event": "slot", "name": "requested_slot", "value": "criterium_2"},
     ]
     tracker = in_form("ok", form="criteria_form", slot="criterium_2", events=shown)
     dispatcher = CollectingDispatcher()

@@ -176,7 +176,7 @@ def checklist_entries() -> set[str]:
 
 
 def test_every_checklist_item_has_a_plain_explanation():
-    """"Snap ik niet" during the checklist gets the item's uitleg: simpler and shorter than its text."""
+    """ "Snap ik niet" during the checklist gets the item's uitleg: simpler and shorter than its text."""
     for entry_id in checklist_entries():
         entry = KB.by_id(entry_id)
         uitleg = entry.item_line("uitleg")
