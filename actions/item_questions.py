@@ -17,17 +17,19 @@ from dataclasses import dataclass
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.checklist import items_for, region_label
+from actions.checklist import region_label
 from actions.common import asker_from, never_crash, previous_bot_turn
+from actions.documents import documents_for
 from actions.identity import store
 from actions.messages import messages
+from actions.readiness import criteria_for
 from uitstroom.casestore.rules import document_label
 from uitstroom.knowledge.answer import Asker
 from uitstroom.knowledge.model import Entry, default_knowledge_base
 from uitstroom.text import REFERRING_WORDS, fold, words
 
-# The checklist forms, their item slots and how many items each form holds (domain.yml).
-FORMS = {"documenten_form": ("document_", "documents", 5), "criteria_form": ("criterium_", "criteria", 4)}
+# The checklist forms: their item slots and the region's items they walk.
+FORMS = {"documenten_form": ("document_", documents_for), "criteria_form": ("criterium_", criteria_for)}
 # "hoe vraag ik het aan", "hoe lang duurt het": in a checklist "het" is the item too, but only as a
 # pronoun (last, or before a particle); "wat doet het wijkteam" names a topic of its own.
 PRONOUN_HET_BEFORE = frozenset([
@@ -75,7 +77,7 @@ def current_item(tracker: Tracker) -> CurrentItem | None:
     if form is None or not slot.startswith(form[0]):
         return None
     region = tracker.get_slot("regio")
-    items = items_for(region, form[1], form[2])
+    items = form[1](region)
     number = int(slot.removeprefix(form[0]))
     if not 1 <= number <= len(items):
         return None
