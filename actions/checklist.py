@@ -70,8 +70,11 @@ async def own_client(tracker: Tracker) -> tuple[Identity, Client | None]:
 
 
 def extract_gemeente(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> dict:
-    """Slot values for the place question of a checklist form; {} when the message names no known place."""
-    if tracker.get_slot("requested_slot") != "gemeente":
+    """Slot values for the place question of a checklist form; {} when the message names no known place.
+
+    Only for a message the form itself receives: when a question in between was answered first, the
+    form resumes on that same message, and "wie controleert dat?" is no unknown place."""
+    if tracker.get_slot("requested_slot") != "gemeente" or tracker.latest_action_name != "action_listen":
         return {}
     place = place_from_message(tracker)
     if place is None:

@@ -148,9 +148,12 @@ class ActionUitleg(Action):
             dispatcher.utter_message(text=reply)
             await self.count(tracker, item.entry.id, item.label)
             return []
+        if tracker.get_slot("requested_slot") == "gemeente":  # the checklist's place question
+            dispatcher.utter_message(text=texts["plaatsvraag"][asker.audience])
+            return []
         entry = self.answer_just_given(tracker)
         if entry is None:
-            dispatcher.utter_message(text=texts["zonder_context"])
+            dispatcher.utter_message(text=texts["zonder_context"][asker.audience])
             return []
         await self.count(tracker, entry.id, tracker.get_slot("laatste_vraag") or entry.title)
         line = entry.item_line("uitleg")

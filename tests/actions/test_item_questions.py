@@ -6,6 +6,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.checklist import extract_gemeente
 from actions.documents import ActionAskDocument1
 from actions.fallback import ActionFallbackKnowledge
 from actions.item_questions import ActionUitleg, aspect_of
@@ -208,3 +209,42 @@ async def test_the_criteria_check_reminds_in_one_line_too(case_store):
     assert texts(dispatcher) == [
         "Verder met vraag 2 van 3: Je accepteert twee jaar begeleiding na de verhuizing. Klopt dat voor jou?"
     ]
+
+
+def at_place_question(text: str, latest_action: str = "action_listen", role: str = "begeleider") -> Tracker:
+    """A checklist form waits for the place (region unknown); the user writes `text`."""
+    latest = {"text": text, "intent": {"name": "niet_begrepen"}, "entities": []}
+    events = [{"event": "action", "name": "action_klaar_intro"}, {"event": "user", "text": text}]
+    slots = {"requested_slot": "gemeente", "rol": role}
+    return Tracker("p1", slots, latest, events, False, None, {"name": "criteria_form"}, latest_action)
+
+
+async def test_not_understood_at_the_place_question_says_why_it_asks(case_store):
+    dispatcher = CollectingDispatcher()
+    await ActionUitleg().run(dispatcher, at_place_question("mijn cliënt snapt dit niet"), {})
+    assert texts(dispatcher) == [
+        "Ik vraag in welke gemeente je cliënt woont: de voorwaarden en papieren verschillen per regio. "
+        "Typ de gemeente, bijvoorbeeld Zeist of Hoorn."
+    ]
+
+
+async def test_a_begeleider_is_not_told_to_ask_their_begeleider(case_store):
+    tracker = Tracker("u3", {"rol": "begeleider"}, {"text": "huh", "intent": {"name": "niet_begrepen"}},
+                      [{"event": "user", "text": "huh"}], False, None, {}, "action_listen")  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    await ActionUitleg().run(dispatcher, tracker, {})
+    assert "begeleider" not in texts(dispatcher)[0]
+
+
+def test_the_place_question_reads_only_the_message_meant_for_it():
+    """After "wie controleert dat?" was answered in between, the form resumes on that message: it is
+    no unknown place. A message the form receives itself still is."""
+    resumed = CollectingDispatcher()
+    assert (
+        extract_gemeente(resumed, at_place_question("wie controleert dat?", "action_answer_knowledge"), "x")
+        == {}
+    )
+    assert resumed.messages == []
+    own = CollectingDispatcher()
+    assert extract_gemeente(own, at_place_question("Atlantis"), "x") == {}
+    assert texts(own)[0].startswith("Die plaats ken ik niet.")
