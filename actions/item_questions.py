@@ -103,7 +103,7 @@ def item_answer(item: CurrentItem, aspect: str, asker: Asker) -> tuple[str, bool
     """(reply, answered): the item's line for `aspect`, or that the region's rules do not say."""
     line = item.entry.item_line(aspect)
     if line and asker.audience == "begeleider":
-        return f"{item.label}, in eenvoudige woorden voor je cliënt: {line}", True
+        return f"Voor je cliënt, in eenvoudige woorden: {line}", True
     if line:
         return line, True
     texts = messages()["item_niet_in_afspraken"]

@@ -75,17 +75,21 @@ def _ask_action(number: int) -> type[Action]:
         async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
             criteria = criteria_for(tracker.get_slot("regio"))
             criterion = criteria[number - 1]
+            # A begeleider walks the check for a client: the criteria stay worded for that client.
+            check = (
+                "Klopt dat voor je cliënt?"
+                if tracker.get_slot("rol") == "begeleider"
+                else "Klopt dat voor jou?"
+            )
             if shown_before(tracker, f"criterium_{number}", "action_klaar_intro"):
                 label = criterion["label"]
-                reminder = f"Verder met vraag {number} van {len(criteria)}: {label}. Klopt dat voor jou?"
+                reminder = f"Verder met vraag {number} van {len(criteria)}: {label}. {check}"
                 dispatcher.utter_message(text=reminder, buttons=ANSWER_BUTTONS)
                 return []
             entry = default_knowledge_base().by_id(criterion["entry"])
             explanation = entry.client.split(". ")[0].rstrip(".") + "."
             question = f"Vraag {number} van {len(criteria)}: {criterion['label']}."
-            dispatcher.utter_message(
-                text=f"{question}\n{explanation}\nKlopt dat voor jou?", buttons=ANSWER_BUTTONS
-            )
+            dispatcher.utter_message(text=f"{question}\n{explanation}\n{check}", buttons=ANSWER_BUTTONS)
             return []
 
     AskCriterium.__name__ = f"ActionAskCriterium{number}"

@@ -94,7 +94,7 @@ async def test_a_begeleider_gets_the_plain_line_to_pass_on(case_store):
     dispatcher = CollectingDispatcher()
     await ActionAnswerKnowledge().run(dispatcher, in_form("wie regelt dat?", role="begeleider"), {})
     assert texts(dispatcher) == [
-        f"Inkomensverklaring, in eenvoudige woorden voor je cliënt: {ZOU_INKOMEN.item_line('wie')}"
+        f"Voor je cliënt, in eenvoudige woorden: {ZOU_INKOMEN.item_line('wie')}"
     ]
 
 
@@ -248,3 +248,10 @@ def test_the_place_question_reads_only_the_message_meant_for_it():
     own = CollectingDispatcher()
     assert extract_gemeente(own, at_place_question("Atlantis"), "x") == {}
     assert texts(own)[0].startswith("Die plaats ken ik niet.")
+
+
+async def test_a_begeleider_is_asked_about_their_client(case_store):
+    tracker = in_form("ok", role="begeleider", form="criteria_form", slot="criterium_2")
+    dispatcher = CollectingDispatcher()
+    await ActionAskCriterium2().run(dispatcher, tracker, {})
+    assert texts(dispatcher)[0].endswith("\nKlopt dat voor je cliënt?")
