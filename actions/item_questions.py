@@ -4,7 +4,7 @@
 In the criteria check and the document checklist a client asks about the item just shown in a few
 words that name nothing. A knowledge search has too little to go on: it found the item's sibling
 entry whatever was asked (measured in session 8). So these are answered from the item's own entry:
-one plain line per aspect (knowledge/README.md, `item`), or honestly that the region's rules are
+one plain line per aspect (knowledge/README.md, `kort`), or honestly that the region's rules are
 silent on it, which also goes to the editors' list.
 """
 
@@ -101,7 +101,7 @@ def about_the_item(text: str) -> bool:
 
 def item_answer(item: CurrentItem, aspect: str, asker: Asker) -> tuple[str, bool]:
     """(reply, answered): the item's line for `aspect`, or that the region's rules do not say."""
-    line = item.entry.item_line(aspect)
+    line = item.entry.kort_line(aspect)
     if line and asker.audience == "begeleider":
         return f"Voor je cliënt, in eenvoudige woorden: {line}", True
     if line:
@@ -156,7 +156,7 @@ class ActionUitleg(Action):
             dispatcher.utter_message(text=texts["zonder_context"][asker.audience])
             return []
         await self.count(tracker, entry.id, tracker.get_slot("laatste_vraag") or entry.title)
-        line = entry.item_line("uitleg")
+        line = entry.kort_line("uitleg")
         if asker.audience == "begeleider":
             dispatcher.utter_message(text=f"Korter, in de woorden voor cliënten:\n{line or entry.client}")
         elif line:

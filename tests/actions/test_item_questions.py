@@ -71,13 +71,13 @@ def test_the_aspect_a_short_question_asks_about(question, aspect):
 async def test_a_question_about_the_item_on_screen_is_answered_from_that_item(case_store, question, aspect):
     dispatcher = CollectingDispatcher()
     events = await ActionAnswerKnowledge().run(dispatcher, in_form(question), {})
-    assert texts(dispatcher) == [ZOU_INKOMEN.item_line(aspect)]
+    assert texts(dispatcher) == [ZOU_INKOMEN.kort_line(aspect)]
     assert not any(m.get("buttons") for m in dispatcher.messages)  # no "Bedoel je...?" topics
     assert not any(e.get("name") == "laatste_kennis_id" for e in events)
 
 
 async def test_what_the_rules_do_not_say_is_said_honestly_and_reaches_the_editors(case_store):
-    assert NOP_WONINGNET.item_line("hoe") is None
+    assert NOP_WONINGNET.kort_line("hoe") is None
     dispatcher = CollectingDispatcher()
     await ActionAnswerKnowledge().run(dispatcher, in_form("hoe doe ik dat?", region="noordoostpolder"), {})
     assert texts(dispatcher) == [
@@ -94,7 +94,7 @@ async def test_a_begeleider_gets_the_plain_line_to_pass_on(case_store):
     dispatcher = CollectingDispatcher()
     await ActionAnswerKnowledge().run(dispatcher, in_form("wie regelt dat?", role="begeleider"), {})
     assert texts(dispatcher) == [
-        f"Voor je cliënt, in eenvoudige woorden: {ZOU_INKOMEN.item_line('wie')}"
+        f"Voor je cliënt, in eenvoudige woorden: {ZOU_INKOMEN.kort_line('wie')}"
     ]
 
 
@@ -108,13 +108,13 @@ async def test_a_question_with_its_own_topic_is_searched_as_usual(case_store):
 async def test_an_unclear_question_about_the_item_is_answered_in_the_fallback_too(case_store):
     dispatcher = CollectingDispatcher()
     await ActionFallbackKnowledge().run(dispatcher, in_form("en wie doet dat dan", intent="nlu_fallback"), {})
-    assert texts(dispatcher) == [ZOU_INKOMEN.item_line("wie")]
+    assert texts(dispatcher) == [ZOU_INKOMEN.kort_line("wie")]
 
 
 async def test_not_understood_in_the_checklist_gets_the_item_in_simpler_words(case_store):
     dispatcher = CollectingDispatcher()
     await ActionUitleg().run(dispatcher, in_form("snap ik niet", intent="niet_begrepen"), {})
-    assert texts(dispatcher) == [ZOU_INKOMEN.item_line("uitleg")]
+    assert texts(dispatcher) == [ZOU_INKOMEN.kort_line("uitleg")]
     assert [f.entry_id for f in case_store.feedback(("onduidelijk",))] == [ZOU_INKOMEN.id]
 
 
@@ -122,7 +122,7 @@ async def test_not_understood_in_the_criteria_check_explains_that_criterion(case
     tracker = in_form("huh wat bedoel je", form="criteria_form", slot="criterium_2", intent="niet_begrepen")
     dispatcher = CollectingDispatcher()
     await ActionUitleg().run(dispatcher, tracker, {})
-    assert texts(dispatcher) == [KB.by_id("zou-twee-jaar-begeleiding").item_line("uitleg")]
+    assert texts(dispatcher) == [KB.by_id("zou-twee-jaar-begeleiding").kort_line("uitleg")]
 
 
 def after_answer(entry_id: str, role: str = "client") -> Tracker:
@@ -145,14 +145,14 @@ def after_answer(entry_id: str, role: str = "client") -> Tracker:
 async def test_not_understood_after_an_answer_gives_its_plain_line(case_store):
     dispatcher = CollectingDispatcher()
     await ActionUitleg().run(dispatcher, after_answer(ZOU_INKOMEN.id), {})
-    assert texts(dispatcher) == [f"Ik zeg het eenvoudiger. {ZOU_INKOMEN.item_line('uitleg')}"]
+    assert texts(dispatcher) == [f"Ik zeg het eenvoudiger. {ZOU_INKOMEN.kort_line('uitleg')}"]
     assert [(f.entry_id, f.question) for f in case_store.feedback(("onduidelijk",))] == [
         (ZOU_INKOMEN.id, "vraag")
     ]
 
 
 async def test_not_understood_without_a_plainer_text_offers_the_begeleider(case_store):
-    plain = next(e for e in KB.entries if not e.item and "zuidoost-utrecht" in e.regions)
+    plain = next(e for e in KB.entries if not e.kort and "zuidoost-utrecht" in e.regions)
     dispatcher = CollectingDispatcher()
     await ActionUitleg().run(dispatcher, after_answer(plain.id), {})
     assert "Je begeleider kan het samen met je doornemen" in texts(dispatcher)[0]
@@ -162,7 +162,7 @@ async def test_not_understood_without_a_plainer_text_offers_the_begeleider(case_
 
 
 async def test_a_begeleider_who_did_not_follow_gets_the_client_text(case_store):
-    plain = next(e for e in KB.entries if not e.item and "zuidoost-utrecht" in e.regions)
+    plain = next(e for e in KB.entries if not e.kort and "zuidoost-utrecht" in e.regions)
     dispatcher = CollectingDispatcher()
     await ActionUitleg().run(dispatcher, after_answer(plain.id, role="begeleider"), {})
     assert texts(dispatcher) == [f"Korter, in de woorden voor cliënten:\n{plain.client}"]

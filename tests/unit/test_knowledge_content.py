@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from uitstroom.casestore.rules import region_rules
-from uitstroom.knowledge.model import AUDIENCES, ITEM_ASPECTS, default_knowledge_base, load
+from uitstroom.knowledge.model import AUDIENCES, KORT_ASPECTS, default_knowledge_base, load
 from uitstroom.text import words
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -157,7 +157,7 @@ def test_no_sentence_copied_from_a_handbook():
     grams = handbook_ngrams()
     copied = []
     for entry in KB.entries:
-        for text in (entry.client, entry.begeleider, *(line for _, line in entry.item)):
+        for text in (entry.client, entry.begeleider, *(line for _, line in entry.kort)):
             tokens = own_words(text)
             if any(tuple(tokens[i : i + 10]) in grams for i in range(len(tokens) - 9)):
                 copied.append(entry.id)
@@ -179,16 +179,16 @@ def test_every_checklist_item_has_a_plain_explanation():
     """ "Snap ik niet" during the checklist gets the item's uitleg: simpler and shorter than its text."""
     for entry_id in checklist_entries():
         entry = KB.by_id(entry_id)
-        uitleg = entry.item_line("uitleg")
+        uitleg = entry.kort_line("uitleg")
         assert uitleg, entry_id
         assert len(words(uitleg)) < len(words(entry.client)), entry_id
 
 
 def test_item_lines_are_short_plain_and_for_the_client():
-    items = [e for e in KB.entries if e.item]
+    items = [e for e in KB.entries if e.kort]
     assert {e.id for e in items} >= checklist_entries()
     for entry in items:
-        assert {aspect for aspect, _ in entry.item} <= set(ITEM_ASPECTS), entry.id
-        for aspect, line in entry.item:
+        assert {aspect for aspect, _ in entry.kort} <= set(KORT_ASPECTS), entry.id
+        for aspect, line in entry.kort:
             assert 4 <= len(words(line)) <= 45, (entry.id, aspect)
             assert not re.search(r"\bu\b|\buw\b|\bbsn\b|burgerservicenummer", line, re.I), (entry.id, aspect)

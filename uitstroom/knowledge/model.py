@@ -12,8 +12,9 @@ from uitstroom import KNOWLEDGE_DIR
 
 GENERAL_REGION = "algemeen"
 AUDIENCES = ("client", "begeleider")
-# What a checklist item's short follow-ups ask about: what it is, who arranges or decides it, how, when.
-ITEM_ASPECTS = ("uitleg", "wie", "hoe", "wanneer")
+# Short answers an entry may have (`kort`): what it is in the simplest words, who arranges or decides it,
+# how, when. Checklist items have them for "wie regelt dat?"; any entry's uitleg answers "snap ik niet".
+KORT_ASPECTS = ("uitleg", "wie", "hoe", "wanneer")
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,8 @@ class Entry:
     synonyms: tuple[str, ...]
     sources: tuple[SourceRef, ...]
     contacts: tuple[Contact, ...] = ()
-    # Checklist items only: (aspect, one plain line for the client); an aspect the handbook is silent on
-    # is absent.
-    item: tuple[tuple[str, str], ...] = ()
+    # (aspect, one plain line for the client); an aspect the handbook is silent on is absent.
+    kort: tuple[tuple[str, str], ...] = ()
     file: str = ""
 
     @property
@@ -61,8 +61,8 @@ class Entry:
     def answer(self, audience: str) -> str:
         return self.begeleider if audience == "begeleider" else self.client
 
-    def item_line(self, aspect: str) -> str | None:
-        return dict(self.item).get(aspect)
+    def kort_line(self, aspect: str) -> str | None:
+        return dict(self.kort).get(aspect)
 
 
 @dataclass
@@ -97,7 +97,7 @@ def _entry(raw: dict, file: str) -> Entry:
         synonyms=tuple(str(s) for s in raw.get("synonyms") or ()),
         sources=tuple(SourceRef(str(s["handbook"]), s["section"]) for s in raw["sources"]),
         contacts=tuple(Contact(**c) for c in raw.get("contacts") or ()),
-        item=tuple((aspect, " ".join(str(text).split())) for aspect, text in (raw.get("item") or {}).items()),
+        kort=tuple((aspect, " ".join(str(text).split())) for aspect, text in (raw.get("kort") or {}).items()),
         file=file,
     )
 
