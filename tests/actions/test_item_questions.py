@@ -93,9 +93,7 @@ async def test_what_the_rules_do_not_say_is_said_honestly_and_reaches_the_editor
 async def test_a_begeleider_gets_the_plain_line_to_pass_on(case_store):
     dispatcher = CollectingDispatcher()
     await ActionAnswerKnowledge().run(dispatcher, in_form("wie regelt dat?", role="begeleider"), {})
-    assert texts(dispatcher) == [
-        f"Voor je cliënt, in eenvoudige woorden: {ZOU_INKOMEN.kort_line('wie')}"
-    ]
+    assert texts(dispatcher) == [f"Voor je cliënt, in eenvoudige woorden: {ZOU_INKOMEN.kort_line('wie')}"]
 
 
 async def test_a_question_with_its_own_topic_is_searched_as_usual(case_store):
