@@ -157,8 +157,8 @@ class ActionUitleg(Action):
             return []
         await self.count(tracker, entry.id, tracker.get_slot("laatste_vraag") or entry.title)
         line = entry.kort_line("uitleg")
-        if asker.audience == "begeleider":
-            dispatcher.utter_message(text=f"Korter, in de woorden voor cliënten:\n{line or entry.client}")
+        if asker.audience == "begeleider":  # to pass on: the client's full text, not only the gist
+            dispatcher.utter_message(text=f"Korter, in de woorden voor cliënten:\n{entry.client}")
         elif line:
             dispatcher.utter_message(text=f"Ik zeg het eenvoudiger. {line}")
         else:

@@ -1,0 +1,130 @@
+"""`make eval`, part 4: short questions about the checklist item on screen ("wie regelt dat?").
+
+bench/items/questions.yml (written without seeing this code or the training data) holds short
+questions about an unnamed item, each with the aspect it asks about, and questions that name a
+topic of their own. Each goes through the trained NLU model, then the routing the actions use
+(actions/item_questions.py): vraag_procedure and nlu_fallback reach answer_about_item,
+niet_begrepen action_uitleg. Scores how many get the item's line for the right aspect, and how
+often the region's checklist items have a line for each aspect (the rest get "staat niet in de
+afspraken"). Writes bench/results/eval-item-questions-<date>.json.
+
+    python -m bench.eval_item_questions
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import logging
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from actions.documents import documents_for
+from actions.item_questions import about_the_item, aspect_of
+from actions.readiness import criteria_for
+from uitstroom.knowledge.model import KORT_ASPECTS, default_knowledge_base
+from uitstroom.stack import latest_model
+
+ROOT = Path(__file__).resolve().parent
+QUESTIONS = ROOT / "items" / "questions.yml"
+RESULTS = ROOT / "results"
+TO_THE_ITEM = {"vraag_procedure", "nlu_fallback"}  # intents whose action asks answer_about_item
+
+
+def routed(intent: str, text: str) -> str | None:
+    """The aspect the assistant answers from the item on screen, or None (answered otherwise)."""
+    if intent == "niet_begrepen":
+        return "uitleg"
+    if intent in TO_THE_ITEM and about_the_item(text):
+        return aspect_of(text)
+    return None
+
+
+async def intents(texts: list[str]) -> list[str]:
+    from rasa.core.agent import Agent  # heavy: only when the evaluation runs
+
+    logging.disable(logging.WARNING)
+    agent = Agent.load(str(latest_model()))
+    return [(await agent.parse_message(text))["intent"]["name"] for text in texts]
+
+
+def line_coverage() -> dict[str, float]:
+    """Per aspect: the share of all regions' checklist items that have a line for it."""
+    kb = default_knowledge_base()
+    entries = {
+        item["entry"] for region in kb.regions for item in documents_for(region) + criteria_for(region)
+    }
+    lines = [kb.by_id(e) for e in sorted(entries)]
+    return {a: round(sum(bool(e.kort_line(a)) for e in lines) / len(lines), 3) for a in KORT_ASPECTS}
+
+
+async def evaluate() -> dict:
+    data = yaml.safe_load(QUESTIONS.read_text("utf-8"))
+    about, own = data["about_the_item"], data["own_topic"]
+    about_intents = await intents([q["text"] for q in about])
+    own_intents = await intents(own)
+    outcomes: Counter[str] = Counter()
+    misses = []
+    for question, intent in zip(about, about_intents, strict=True):
+        got, want = routed(intent, question["text"]), question["aspect"]
+        want = None if want == "ander" else want  # no line answers it: the knowledge search does
+        outcome = (
+            "right"
+            if got == want
+            else "wrong aspect"
+            if got and want
+            else "not from the item"
+            if want
+            else "answered from the item"
+        )
+        outcomes[(question["aspect"] == "ander" and "ander: " or "") + outcome] += 1
+        if got != want:
+            misses.append(
+                {"text": question["text"], "aspect": question["aspect"], "intent": intent, "routed": got}
+            )
+    taken = [{"text": t, "intent": i} for t, i in zip(own, own_intents, strict=True) if routed(i, t)]
+    asked = [q for q in about if q["aspect"] != "ander"]
+    right = outcomes["right"]
+    return {
+        "questions": len(about),
+        "asking_an_aspect": len(asked),
+        "right_aspect_from_the_item": right,
+        "right_share": round(right / len(asked), 3),
+        "outcomes": dict(outcomes),
+        "own_topic": len(own),
+        "own_topic_taken_as_the_item": len(taken),
+        "own_topic_taken": taken,
+        "intents": dict(Counter(about_intents)),
+        "line_coverage_per_aspect": line_coverage(),
+        "misses": misses,
+    }
+
+
+def main() -> None:
+    result = asyncio.run(evaluate())
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / f"eval-item-questions-{dt.date.today().isoformat()}.json"
+    out.write_text(json.dumps({"date": dt.date.today().isoformat(), **result}, indent=1, ensure_ascii=False))
+    print(f"Short questions about the checklist item on screen ({QUESTIONS.relative_to(ROOT.parent)})\n")
+    print("| measure | value |\n|---|---|")
+    print(
+        f"| asking what / who / how / when: answered from the item, right aspect | "
+        f"{result['right_aspect_from_the_item']}/{result['asking_an_aspect']} ({result['right_share']:.0%}) |"
+    )
+    for outcome, n in sorted(result["outcomes"].items()):
+        if outcome != "right":
+            print(f"| {outcome} | {n} |")
+    print(
+        f"| naming a topic of their own, taken as the item (should be 0) | "
+        f"{result['own_topic_taken_as_the_item']}/{result['own_topic']} |"
+    )
+    coverage = ", ".join(f"{a} {v:.0%}" for a, v in result["line_coverage_per_aspect"].items())
+    print(f"| checklist items with a line, per aspect | {coverage} |")
+    print(f"\n{out.relative_to(ROOT.parent)}")
+
+
+if __name__ == "__main__":
+    main()
