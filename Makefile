@@ -63,6 +63,7 @@ eval: model
 	$(PY) -m bench.eval_knowledge
 	$(PY) -m bench.eval_knowledge --questions bench/dev/questions
 	$(PY) -m bench.eval_follow_ups
+	$(PY) -m bench.eval_item_questions
 	$(PY) -m bench.eval_nlu
 
 bench: system-deps model webchat casestore

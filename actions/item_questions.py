@@ -30,12 +30,14 @@ from uitstroom.text import REFERRING_WORDS, fold, words
 
 # The checklist forms: their item slots and the region's items they walk.
 FORMS = {"documenten_form": ("document_", documents_for), "criteria_form": ("criterium_", criteria_for)}
-# "hoe vraag ik het aan", "hoe lang duurt het": in a checklist "het" is the item too, but only as a
-# pronoun (last, or before a particle); "wat doet het wijkteam" names a topic of its own.
+# "hoe vraag ik het aan", "hoe lang duurt het", "wie moet het tekenen": in a checklist "het" is the
+# item too, but only as a pronoun (last, before a particle or predicate word, or before a final
+# infinitive); "wat doet het wijkteam" names a topic of its own.
 PRONOUN_HET_BEFORE = frozenset([
     "aan", "in", "op", "uit", "af", "mee", "dan", "nu", "eigenlijk", "precies", "zelf", "wel", "niet", "al",
-    "ook", "regelen", "doen", "aanvragen", "krijgen",
+    "ook", "geldig", "nodig", "verplicht", "klaar", "duur", "echt",
 ])  # fmt: skip
+WEAK_POINTING_WORDS = frozenset(["hij", "zoiets", "zo'n"])
 # A question of only these words ("waarom?", "en wie dan?") can only be about what is on screen.
 BARE_QUESTION_WORDS = frozenset(["wie", "wat", "hoe", "waar", "wanneer", "waarom", "en", "dan", "nou",
                                  "eigenlijk", "precies", "huh", "he", "lang", "snel"])  # fmt: skip
@@ -44,11 +46,17 @@ MAX_ITEM_QUESTION_WORDS = 8
 PRONOMINAL_ADVERB = re.compile(
     r"(daar|er|hier)(aan|achter|bij|door|heen|in|langs|mee|na|naar|om|onder|op|over|tegen|toe|uit|van|voor)"
 )
+# "wat als ik dat niet heb", "wat gebeurt er als...": a consequence, which no line of the item answers.
+WHAT_IF = re.compile(r"\bwat (als|gebeurt er|nou als)\b|\bwat heb ik (er|daar)\s?aan\b")
 ASPECT_PATTERNS = (
-    ("wanneer", r"\b(wanneer|hoe ?lang|hoe snel|tot wanneer|hoeveel tijd|deadline|termijn|datum)\b"),
-    ("wie", r"\b(wie|wiens|welke instantie)\b"),
+    (
+        "wanneer",
+        r"\b(wanneer|hoe ?lang|hoe snel|hoe vaak|tot wanneer|hoeveel tijd|deadline|termijn|datum|later"
+        r"|opnieuw|te laat|nu al|elk jaar)\b",
+    ),
+    ("wie", r"\b(wie|wiens|welke instantie|zelf doen|mijn begeleider|de begeleider)\b"),
     ("hoe", r"\b(hoe|waar|waarvandaan|regel|regelen|aanvragen|haal|krijg)\b"),
-    ("uitleg", r"\b(wat|waarom|betekent|betekenis|snap|begrijp|bedoel|bedoelt|uitleg|huh|he)\b"),
+    ("uitleg", r"\b(wat|waarom|betekent|betekenis|snap|begrijp|bedoel|bedoelt|uitleg|uitleggen|huh|he)\b"),
 )
 NOT_IN_RULES = {
     "wie": "wie dit regelt",
@@ -60,6 +68,8 @@ NOT_IN_RULES = {
 def aspect_of(text: str) -> str | None:
     """Which aspect of an item a short question asks about; None when it asks something else."""
     folded = fold(text)
+    if WHAT_IF.search(folded):
+        return None
     return next((aspect for aspect, pattern in ASPECT_PATTERNS if re.search(pattern, folded)), None)
 
 
@@ -91,12 +101,17 @@ def about_the_item(text: str) -> bool:
     own = words(text)
     if not own or len(own) > MAX_ITEM_QUESTION_WORDS:
         return False
-    if REFERRING_WORDS & set(own) or set(own) <= BARE_QUESTION_WORDS or {"hij", "zoiets"} & set(own):
+    if REFERRING_WORDS & set(own) or set(own) <= BARE_QUESTION_WORDS or WEAK_POINTING_WORDS & set(own):
         return True
     if any(PRONOMINAL_ADVERB.fullmatch(word) for word in own):
         return True
-    following = [own[i + 1] if i + 1 < len(own) else None for i, word in enumerate(own) if word == "het"]
-    return any(nxt is None or nxt in PRONOUN_HET_BEFORE for nxt in following)
+    for i, word in enumerate(own):
+        if word == "het":
+            after = own[i + 1 : i + 2]
+            last_infinitive = i + 2 == len(own) and own[-1].endswith("en")  # "wie moet het tekenen"
+            if not after or after[0] in PRONOUN_HET_BEFORE or last_infinitive:
+                return True
+    return False
 
 
 def item_answer(item: CurrentItem, aspect: str, asker: Asker) -> tuple[str, bool]:

@@ -1,12 +1,13 @@
 """`make eval`, part 4: short questions about the checklist item on screen ("wie regelt dat?").
 
-bench/items/questions.yml (written without seeing this code or the training data) holds short
-questions about an unnamed item, each with the aspect it asks about, and questions that name a
-topic of their own. Each goes through the trained NLU model, then the routing the actions use
-(actions/item_questions.py): vraag_procedure and nlu_fallback reach answer_about_item,
-niet_begrepen action_uitleg. Scores how many get the item's line for the right aspect, and how
-often the region's checklist items have a line for each aspect (the rest get "staat niet in de
-afspraken"). Writes bench/results/eval-item-questions-<date>.json.
+bench/items/ holds short questions about an unnamed item, each with the aspect it asks about, and
+questions that name a topic of their own, written without seeing this code or the training data:
+questions.yml (development: the routing was tuned on it after a first measurement) and
+test_questions.yml (held out: written later, never used for tuning). Each goes through the trained
+NLU model, then the routing the actions use (actions/item_questions.py): vraag_procedure and
+nlu_fallback reach answer_about_item, niet_begrepen action_uitleg. Scores how many get the item's
+line for the right aspect, and how often the region's checklist items have a line for each aspect
+(the rest get "staat niet in de afspraken"). Writes bench/results/eval-item-questions-<date>.json.
 
     python -m bench.eval_item_questions
 """
@@ -29,7 +30,7 @@ from uitstroom.knowledge.model import KORT_ASPECTS, default_knowledge_base
 from uitstroom.stack import latest_model
 
 ROOT = Path(__file__).resolve().parent
-QUESTIONS = ROOT / "items" / "questions.yml"
+SETS = {"development": ROOT / "items" / "questions.yml", "held out": ROOT / "items" / "test_questions.yml"}
 RESULTS = ROOT / "results"
 TO_THE_ITEM = {"vraag_procedure", "nlu_fallback"}  # intents whose action asks answer_about_item
 
@@ -61,8 +62,8 @@ def line_coverage() -> dict[str, float]:
     return {a: round(sum(bool(e.kort_line(a)) for e in lines) / len(lines), 3) for a in KORT_ASPECTS}
 
 
-async def evaluate() -> dict:
-    data = yaml.safe_load(QUESTIONS.read_text("utf-8"))
+async def evaluate(questions: Path) -> dict:
+    data = yaml.safe_load(questions.read_text("utf-8"))
     about, own = data["about_the_item"], data["own_topic"]
     about_intents = await intents([q["text"] for q in about])
     own_intents = await intents(own)
@@ -98,31 +99,38 @@ async def evaluate() -> dict:
         "own_topic_taken_as_the_item": len(taken),
         "own_topic_taken": taken,
         "intents": dict(Counter(about_intents)),
-        "line_coverage_per_aspect": line_coverage(),
         "misses": misses,
     }
 
 
 def main() -> None:
-    result = asyncio.run(evaluate())
+    results = {name: asyncio.run(evaluate(path)) for name, path in SETS.items()}
+    coverage = line_coverage()
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"eval-item-questions-{dt.date.today().isoformat()}.json"
-    out.write_text(json.dumps({"date": dt.date.today().isoformat(), **result}, indent=1, ensure_ascii=False))
-    print(f"Short questions about the checklist item on screen ({QUESTIONS.relative_to(ROOT.parent)})\n")
-    print("| measure | value |\n|---|---|")
-    print(
-        f"| asking what / who / how / when: answered from the item, right aspect | "
-        f"{result['right_aspect_from_the_item']}/{result['asking_an_aspect']} ({result['right_share']:.0%}) |"
+    report = {"date": dt.date.today().isoformat(), "line_coverage_per_aspect": coverage, **results}
+    out.write_text(json.dumps(report, indent=1, ensure_ascii=False))
+    print("Short questions about the checklist item on screen (bench/items)\n")
+    print("| measure | " + " | ".join(results) + " |\n|---|" + "---|" * len(results))
+    rows = [
+        (
+            "asking what / who / how / when: the item's line, right aspect",
+            lambda r: f"{r['right_aspect_from_the_item']}/{r['asking_an_aspect']} ({r['right_share']:.0%})",
+        )
+    ]
+    outcomes = sorted({o for r in results.values() for o in r["outcomes"] if o != "right"})
+    rows += [(outcome, lambda r, o=outcome: str(r["outcomes"].get(o, 0))) for outcome in outcomes]
+    rows.append(
+        (
+            "naming a topic of their own, taken as the item (should be 0)",
+            lambda r: f"{r['own_topic_taken_as_the_item']}/{r['own_topic']}",
+        )
     )
-    for outcome, n in sorted(result["outcomes"].items()):
-        if outcome != "right":
-            print(f"| {outcome} | {n} |")
+    for label, cell in rows:
+        print(f"| {label} | " + " | ".join(cell(r) for r in results.values()) + " |")
     print(
-        f"| naming a topic of their own, taken as the item (should be 0) | "
-        f"{result['own_topic_taken_as_the_item']}/{result['own_topic']} |"
+        "\nChecklist items with a line, per aspect: " + ", ".join(f"{a} {v:.0%}" for a, v in coverage.items())
     )
-    coverage = ", ".join(f"{a} {v:.0%}" for a, v in result["line_coverage_per_aspect"].items())
-    print(f"| checklist items with a line, per aspect | {coverage} |")
     print(f"\n{out.relative_to(ROOT.parent)}")
 
 

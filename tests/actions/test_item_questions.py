@@ -12,7 +12,7 @@ import actions.item_questions
 from actions.checklist import extract_gemeente
 from actions.documents import ActionAskDocument1
 from actions.fallback import ActionFallbackKnowledge
-from actions.item_questions import ActionUitleg, aspect_of
+from actions.item_questions import ActionUitleg, about_the_item, aspect_of
 from actions.knowledge import ActionAnswerKnowledge
 from actions.readiness import ActionAskCriterium2
 from uitstroom.knowledge.model import default_knowledge_base
@@ -61,10 +61,29 @@ def texts(dispatcher: CollectingDispatcher) -> list[str]:
         ("waarom?", "uitleg"),
         ("hoe kom ik daaraan", "hoe"),
         ("kost dat geld?", None),
+        ("wat als ik dat niet heb", None),  # a consequence: no line of the item says it
+        ("moet ik dat zelf doen of mijn begeleider?", "wie"),
+        ("kan dat ook later", "wanneer"),
     ],
 )
 def test_the_aspect_a_short_question_asks_about(question, aspect):
     assert aspect_of(question) == aspect
+
+
+@pytest.mark.parametrize(
+    ("question", "about"),
+    [
+        ("wie moet het tekenen", True),
+        ("hoelang is het geldig", True),
+        ("hoe kom ik aan zo'n ding", True),
+        ("en wie?", True),
+        ("wat doet het wijkteam", False),
+        ("wat is het verschil tussen huur en koop", False),
+        ("hoe werkt woningnet precies als je net begint met zoeken", False),
+    ],
+)
+def test_whether_a_question_points_at_the_item_on_screen(question, about):
+    assert about_the_item(question) is about
 
 
 @pytest.mark.parametrize(
