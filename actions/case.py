@@ -18,6 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import never_crash
 from actions.identity import identify, known_asker, store
+from actions.item_questions import answer_about_item
 from actions.knowledge import answer_question, answer_threshold, search_with_evidence
 from actions.messages import say
 from uitstroom.casestore import parsing
@@ -73,6 +74,8 @@ class ClientCaseAction(Action, ABC):
 
     @never_crash
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+        if await answer_about_item(dispatcher, tracker):  # "wanneer heb ik dat nodig" in a checklist
+            return []
         identity = await identify(tracker)
         if identity.role == "begeleider":
             return await ActionCaseload().run(dispatcher, tracker, domain)

@@ -4,10 +4,11 @@ bench/items/ holds short questions about an unnamed item, each with the aspect i
 questions that name a topic of their own, written without seeing this code or the training data:
 questions.yml (development: the routing was tuned on it after a first measurement) and
 test_questions.yml (held out: written later, never used for tuning). Each goes through the trained
-NLU model, then the routing the actions use (actions/item_questions.py): vraag_procedure and
-nlu_fallback reach answer_about_item, niet_begrepen action_uitleg. Scores how many get the item's
-line for the right aspect, and how often the region's checklist items have a line for each aspect
-(the rest get "staat niet in de afspraken"). Writes bench/results/eval-item-questions-<date>.json.
+NLU model, then the routing the actions use (actions/item_questions.py): vraag_procedure,
+nlu_fallback and the own-dossier questions reach answer_about_item, niet_begrepen action_uitleg.
+Scores how many get the item's line for the right aspect, and how often the region's checklist
+items have a line for each aspect (the rest get "staat niet in de afspraken").
+Writes bench/results/eval-item-questions-<date>.json.
 
     python -m bench.eval_item_questions
 """
@@ -32,7 +33,8 @@ from uitstroom.stack import latest_model
 ROOT = Path(__file__).resolve().parent
 SETS = {"development": ROOT / "items" / "questions.yml", "held out": ROOT / "items" / "test_questions.yml"}
 RESULTS = ROOT / "results"
-TO_THE_ITEM = {"vraag_procedure", "nlu_fallback"}  # intents whose action asks answer_about_item
+# Intents whose action asks answer_about_item first (knowledge, fallback, own dossier).
+TO_THE_ITEM = {"vraag_procedure", "nlu_fallback", "vraag_volgende_stap", "vraag_regelen", "vraag_dossier"}
 
 
 def routed(intent: str, text: str) -> str | None:

@@ -9,6 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 import actions.item_questions
+from actions.case import ActionCaseVolgendeStap
 from actions.checklist import extract_gemeente
 from actions.documents import ActionAskDocument1
 from actions.fallback import ActionFallbackKnowledge
@@ -278,3 +279,12 @@ async def test_a_begeleider_is_asked_about_their_client(case_store):
     dispatcher = CollectingDispatcher()
     await ActionAskCriterium2().run(dispatcher, tracker, {})
     assert texts(dispatcher)[0].endswith("\nKlopt dat voor je cliënt?")
+
+
+async def test_a_when_question_read_as_own_dossier_still_gets_the_item(case_store):
+    """"wanneer heb ik dat nodig" is often read as the client's own deadlines (vraag_volgende_stap):
+    in a checklist, "dat" is the item on screen."""
+    dispatcher = CollectingDispatcher()
+    tracker = in_form("wanneer heb ik dat nodig", intent="vraag_volgende_stap")
+    await ActionCaseVolgendeStap().run(dispatcher, tracker, {})
+    assert texts(dispatcher) == [ZOU_INKOMEN.kort_line("wanneer")]
