@@ -16,6 +16,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import never_crash, previous_bot_turn
+from actions.feelings import acknowledge_feeling
 from actions.identity import known_asker, store
 from actions.item_questions import answer_about_item
 from actions.knowledge import (
@@ -69,6 +70,7 @@ class ActionFallbackKnowledge(Action):
         known.append(SlotSet("fallback_stap", None))  # stage 1 sets it again below
         if await answer_about_item(dispatcher, tracker):  # "en wie doet dat?" in a checklist
             return known
+        felt = acknowledge_feeling(dispatcher, tracker)
         context = follow_up_context(tracker)
         hits = without_general_twin(await search(text, asker), context)
         sure = hits and hits[0].confidence >= answer_threshold() + FALLBACK_MARGIN
@@ -80,6 +82,15 @@ class ActionFallbackKnowledge(Action):
             question, (in_context, _) = follow_up
             if asker.region or in_context[0].entry.is_general:
                 return known + give_answer(dispatcher, in_context[0].entry, asker, question)
+        if felt:  # no "Ik weet niet zeker wat je bedoelt" to someone who just said they are afraid
+            await asyncio.to_thread(store().add_feedback, "onbeantwoord", text, None, asker.region)
+            topics = suggestion_buttons(hits)[:2]
+            texts = messages()["gevoel"]
+            person = messages()["fallback_weet_niet"]["buttons"][:1]
+            dispatcher.utter_message(
+                text=texts["onderwerpen" if topics else "begeleider"], buttons=topics + person
+            )
+            return known
         if previous_turn_not_understood(tracker):
             await asyncio.to_thread(store().add_feedback, "onbeantwoord", text, None, asker.region)
             say(dispatcher, "fallback_weet_niet")

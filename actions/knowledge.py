@@ -9,6 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import never_crash, previous_bot_turn
+from actions.feelings import acknowledge_feeling
 from actions.identity import known_asker, store
 from actions.item_questions import answer_about_item
 from actions.messages import messages, say
@@ -236,6 +237,7 @@ class ActionAnswerKnowledge(Action):
                 return events + give_answer(dispatcher, entry, asker, entry.title)
         if await answer_about_item(dispatcher, tracker):  # "wie regelt dat?" in a checklist
             return events
+        acknowledge_feeling(dispatcher, tracker)  # "ik ben bang dat ik geen huis krijg"
         text = tracker.latest_message.get("text") or ""
         context = follow_up_context(tracker)
         hits, evidence = await search_with_evidence(text, asker)

@@ -62,3 +62,28 @@ async def test_an_understood_turn_in_between_starts_over_at_stage_one(case_store
     ]
     messages, _ = await run(tracker(earlier, {"fallback_stap": 1}))
     assert messages[0]["text"].startswith("Ik weet niet zeker wat je bedoelt")
+
+
+async def test_a_client_who_says_they_are_afraid_hears_that_first(case_store):
+    tracker = Tracker("g1", {"rol": "client", "regio": "zuidoost-utrecht"},
+                      {"text": "ik vind het eng om alleen te wonen", "intent": {"name": "nlu_fallback"},
+                       "intent_ranking": [], "entities": []},
+                      [{"event": "user", "text": "ik vind het eng om alleen te wonen"}], False, None, {},
+                      "action_listen")  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    await ActionFallbackKnowledge().run(dispatcher, tracker, {})
+    said = [m["text"] for m in dispatcher.messages]
+    assert said[0].startswith("Dat is begrijpelijk. Een eigen huis is een grote stap")
+    assert not any("Ik weet niet zeker" in t or "Dat weet ik niet" in t for t in said)
+    assert dispatcher.messages[-1]["buttons"][-1]["payload"] == "/mens_spreken"
+
+
+async def test_a_begeleider_gets_no_comforting(case_store):
+    tracker = Tracker("g2", {"rol": "begeleider", "regio": "zuidoost-utrecht"},
+                      {"text": "mijn cliënt is bang voor de verhuizing", "intent": {"name": "nlu_fallback"},
+                       "intent_ranking": [], "entities": []},
+                      [{"event": "user", "text": "mijn cliënt is bang voor de verhuizing"}], False, None, {},
+                      "action_listen")  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    await ActionFallbackKnowledge().run(dispatcher, tracker, {})
+    assert not any("Dat is begrijpelijk" in (m.get("text") or "") for m in dispatcher.messages)

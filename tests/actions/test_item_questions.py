@@ -282,7 +282,7 @@ async def test_a_begeleider_is_asked_about_their_client(case_store):
 
 
 async def test_a_when_question_read_as_own_dossier_still_gets_the_item(case_store):
-    """"wanneer heb ik dat nodig" is often read as the client's own deadlines (vraag_volgende_stap):
+    """ "wanneer heb ik dat nodig" is often read as the client's own deadlines (vraag_volgende_stap):
     in a checklist, "dat" is the item on screen."""
     dispatcher = CollectingDispatcher()
     tracker = in_form("wanneer heb ik dat nodig", intent="vraag_volgende_stap")
