@@ -133,9 +133,11 @@ async def answer_question(
     text: str,
     asker: Asker,
     searched: Searched | None = None,
+    felt: bool = False,
 ) -> list[dict]:
     """Answers, asks for the place first, or says honestly that it does not know. Returns slot events.
-    `searched`: the caller's own search_with_evidence for this text and asker, not done twice."""
+    `searched`: the caller's own search_with_evidence for this text and asker, not done twice.
+    `felt`: the asker just said how they feel (and heard it acknowledged): no "Dat weet ik niet zeker"."""
     hits, evidence = searched or await search_with_evidence(text, asker)
     threshold = answer_threshold()
     if asker.region is None and hits and not hits[0].entry.is_general:
@@ -151,9 +153,12 @@ async def answer_question(
             if buttons:
                 dispatcher.utter_message(text="Of bedoel je een van deze onderwerpen?", buttons=buttons)
         elif buttons:
-            dispatcher.utter_message(
-                text="Dat weet ik niet zeker. Bedoel je een van deze onderwerpen?", buttons=buttons
+            unsure = (
+                messages()["gevoel"]["onderwerpen"]
+                if felt
+                else "Dat weet ik niet zeker. Bedoel je een van deze onderwerpen?"
             )
+            dispatcher.utter_message(text=unsure, buttons=buttons)
         else:
             dispatcher.utter_message(
                 text="Dat weet ik niet. Vraag het aan je begeleider, die weet hoe het bij jou zit."
@@ -237,7 +242,7 @@ class ActionAnswerKnowledge(Action):
                 return events + give_answer(dispatcher, entry, asker, entry.title)
         if await answer_about_item(dispatcher, tracker):  # "wie regelt dat?" in a checklist
             return events
-        acknowledge_feeling(dispatcher, tracker)  # "ik ben bang dat ik geen huis krijg"
+        felt = acknowledge_feeling(dispatcher, tracker)  # "ik ben bang dat ik geen huis krijg"
         text = tracker.latest_message.get("text") or ""
         context = follow_up_context(tracker)
         hits, evidence = await search_with_evidence(text, asker)
@@ -247,4 +252,4 @@ class ActionAnswerKnowledge(Action):
             follow_up = await follow_up_search(text, context, asker, answer_threshold())
             if follow_up:
                 text, searched = follow_up
-        return events + await answer_question(dispatcher, text, asker, searched)
+        return events + await answer_question(dispatcher, text, asker, searched, felt)

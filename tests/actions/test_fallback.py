@@ -6,6 +6,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.fallback import ActionFallbackKnowledge
+from actions.knowledge import ActionAnswerKnowledge
 
 UNCLEAR = "en hoe zit het dan met dat ding van vorige week"
 RANKING = [
@@ -87,3 +88,18 @@ async def test_a_begeleider_gets_no_comforting(case_store):
     dispatcher = CollectingDispatcher()
     await ActionFallbackKnowledge().run(dispatcher, tracker, {})
     assert not any("Dat is begrijpelijk" in (m.get("text") or "") for m in dispatcher.messages)
+
+
+async def test_a_worried_question_gets_topics_without_doubt(case_store):
+    """ "ik ben bang dat ik geen huis krijg" is read as a question: after the acknowledgement, topics are
+    offered as help, not with "Dat weet ik niet zeker"."""
+    text = "ik ben bang dat ik geen huis krijg"
+    latest = {"text": text, "intent": {"name": "vraag_procedure"}, "intent_ranking": [], "entities": []}
+    slots = {"rol": "client", "regio": "zuidoost-utrecht"}
+    events = [{"event": "user", "text": text}]
+    tracker = Tracker("g3", slots, latest, events, False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    await ActionAnswerKnowledge().run(dispatcher, tracker, {})
+    said = [m["text"] for m in dispatcher.messages]
+    assert said[0].startswith("Dat is begrijpelijk.")
+    assert not any("Dat weet ik niet" in t for t in said)
