@@ -65,14 +65,16 @@ async def test_an_understood_turn_in_between_starts_over_at_stage_one(case_store
     assert messages[0]["text"].startswith("Ik weet niet zeker wat je bedoelt")
 
 
+def feeling(text: str, role: str = "client", intent: str = "nlu_fallback") -> Tracker:
+    """A first message in Zuidoost-Utrecht that says how the writer feels."""
+    latest = {"text": text, "intent": {"name": intent}, "intent_ranking": [], "entities": []}
+    slots = {"rol": role, "regio": "zuidoost-utrecht"}
+    return Tracker("g1", slots, latest, [{"event": "user", "text": text}], False, None, {}, "action_listen")
+
+
 async def test_a_client_who_says_they_are_afraid_hears_that_first(case_store):
-    tracker = Tracker("g1", {"rol": "client", "regio": "zuidoost-utrecht"},
-                      {"text": "ik vind het eng om alleen te wonen", "intent": {"name": "nlu_fallback"},
-                       "intent_ranking": [], "entities": []},
-                      [{"event": "user", "text": "ik vind het eng om alleen te wonen"}], False, None, {},
-                      "action_listen")  # fmt: skip
     dispatcher = CollectingDispatcher()
-    await ActionFallbackKnowledge().run(dispatcher, tracker, {})
+    await ActionFallbackKnowledge().run(dispatcher, feeling("ik vind het eng om alleen te wonen"), {})
     said = [m["text"] for m in dispatcher.messages]
     assert said[0].startswith("Dat is begrijpelijk. Een eigen huis is een grote stap")
     assert not any("Ik weet niet zeker" in t or "Dat weet ik niet" in t for t in said)
@@ -80,25 +82,18 @@ async def test_a_client_who_says_they_are_afraid_hears_that_first(case_store):
 
 
 async def test_a_begeleider_gets_no_comforting(case_store):
-    tracker = Tracker("g2", {"rol": "begeleider", "regio": "zuidoost-utrecht"},
-                      {"text": "mijn cliënt is bang voor de verhuizing", "intent": {"name": "nlu_fallback"},
-                       "intent_ranking": [], "entities": []},
-                      [{"event": "user", "text": "mijn cliënt is bang voor de verhuizing"}], False, None, {},
-                      "action_listen")  # fmt: skip
     dispatcher = CollectingDispatcher()
-    await ActionFallbackKnowledge().run(dispatcher, tracker, {})
+    await ActionFallbackKnowledge().run(
+        dispatcher, feeling("mijn cliënt is bang voor de verhuizing", "begeleider"), {}
+    )
     assert not any("Dat is begrijpelijk" in (m.get("text") or "") for m in dispatcher.messages)
 
 
 async def test_a_worried_question_gets_topics_without_doubt(case_store):
     """ "ik ben bang dat ik geen huis krijg" is read as a question: after the acknowledgement, topics are
     offered as help, not with "Dat weet ik niet zeker"."""
-    text = "ik ben bang dat ik geen huis krijg"
-    latest = {"text": text, "intent": {"name": "vraag_procedure"}, "intent_ranking": [], "entities": []}
-    slots = {"rol": "client", "regio": "zuidoost-utrecht"}
-    events = [{"event": "user", "text": text}]
-    tracker = Tracker("g3", slots, latest, events, False, None, {}, "action_listen")
     dispatcher = CollectingDispatcher()
+    tracker = feeling("ik ben bang dat ik geen huis krijg", intent="vraag_procedure")
     await ActionAnswerKnowledge().run(dispatcher, tracker, {})
     said = [m["text"] for m in dispatcher.messages]
     assert said[0].startswith("Dat is begrijpelijk.")
