@@ -15,9 +15,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.messages import messages
 from uitstroom.text import fold
 
+# "zorgen" only as worry ("ik maak me zorgen"), not as "wie moet zorgen voor de huur".
 FEELING = re.compile(
-    r"\b(bang|eng|spannend|zenuwachtig|zenuwen|zorgen|stress|gestrest|onzeker|paniek|angst|angstig|"
-    r"eenzaam|zie er (erg |zo |best )?tegenop|zie ertegenop|ongerust|nerveus)\b"
+    r"\b(bang|eng|spannend|zenuwachtig|zenuwen|stress|gestrest|onzeker|paniek|angst|angstig|eenzaam|"
+    r"ongerust|nerveus|bezorgd|zie er (erg |zo |best )?tegenop|zie ertegenop|"
+    r"(maak|maken|heb) (me |mij |ik )?(veel |wel )?zorgen|zorgen over)\b"
 )
 
 

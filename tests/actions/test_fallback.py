@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.fallback import ActionFallbackKnowledge
+from actions.feelings import says_how_they_feel
 from actions.knowledge import ActionAnswerKnowledge
 
 UNCLEAR = "en hoe zit het dan met dat ding van vorige week"
@@ -98,3 +100,17 @@ async def test_a_worried_question_gets_topics_without_doubt(case_store):
     said = [m["text"] for m in dispatcher.messages]
     assert said[0].startswith("Dat is begrijpelijk.")
     assert not any("Dat weet ik niet" in t for t in said)
+
+
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [
+        ("ik maak me zorgen over mijn schulden", True),
+        ("ik zie er tegenop om te verhuizen", True),
+        ("best spannend allemaal", True),
+        ("wie moet zorgen voor de huur", False),
+        ("wat is het stappenplan wonen", False),
+    ],
+)
+def test_what_counts_as_saying_how_one_feels(text, feeling):
+    assert says_how_they_feel(text) is feeling
