@@ -7,9 +7,8 @@ known yet they ask for the place first. Items come from knowledge/rules.yml.
 from __future__ import annotations
 
 import asyncio
-from abc import ABC, abstractmethod
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.identity import identify, store
@@ -35,6 +34,19 @@ def rules_region(region: str | None) -> str:
 def items_for(region: str | None, kind: str, limit: int) -> list[dict]:
     """The region's criteria or documents (kind), at most `limit` (the form has that many slots)."""
     return region_rules(rules_region(region))[kind][:limit]
+
+
+# The forms have this many item slots (domain.yml); a region lists at most this many.
+MAX_DOCUMENTS = 5
+MAX_CRITERIA = 4
+
+
+def documents_for(region: str | None) -> list[dict]:
+    return items_for(region, "documents", MAX_DOCUMENTS)
+
+
+def criteria_for(region: str | None) -> list[dict]:
+    return items_for(region, "criteria", MAX_CRITERIA)
 
 
 def region_label(region: str | None) -> str:
@@ -100,26 +112,3 @@ class ActionAskGemeente(Action):
             text = f"In welke plaats woon je? Dan check ik {topic} in jouw regio."
         dispatcher.utter_message(text=text)
         return []
-
-
-class ChecklistFormValidation(FormValidationAction, ABC):
-    """Both checklist forms: the place first when the region is unknown, then one slot per regional item."""
-
-    slot_prefix: str  # "criterium" or "document"
-    kind: str  # "criteria" or "documents" in knowledge/rules.yml
-    limit: int  # slots the form has in domain.yml
-    topic: str  # what the place is used for, in the confirmation
-
-    @abstractmethod
-    def name(self) -> str:
-        """The form's validate_<form> action name."""
-
-    async def required_slots(self, domain_slots, dispatcher, tracker, domain):  # type: ignore[no-untyped-def]
-        region = tracker.get_slot("regio")
-        items = items_for(region, self.kind, self.limit)
-        return ([] if region else ["gemeente"]) + [
-            f"{self.slot_prefix}_{i}" for i in range(1, len(items) + 1)
-        ]
-
-    async def extract_gemeente(self, dispatcher, tracker, domain):  # type: ignore[no-untyped-def]
-        return extract_gemeente(dispatcher, tracker, self.topic)

@@ -18,12 +18,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.checklist import (
     ANSWER_BUTTONS,
-    ChecklistFormValidation,
-    items_for,
+    MAX_DOCUMENTS,
+    documents_for,
     own_client,
     region_label,
     shown_before,
 )
+from actions.checklist_form import ChecklistFormValidation
 from actions.common import asker_from, never_crash
 from actions.identity import store
 from uitstroom.casestore.rules import document_label
@@ -31,13 +32,8 @@ from uitstroom.knowledge.answer import compose
 from uitstroom.knowledge.model import default_knowledge_base
 
 INTERRUPT_HINT = "Je kunt tussendoor iets vragen. Stoppen kan altijd: zeg dan stop."
-MAX_DOCUMENTS = 5
 DATED_DOCUMENTS = {"woningnet"}
 SLOTS = [f"document_{i}" for i in range(1, MAX_DOCUMENTS + 1)]
-
-
-def documents_for(region: str | None) -> list[dict]:
-    return items_for(region, "documents", MAX_DOCUMENTS)
 
 
 class ActionDocumentenIntro(Action):

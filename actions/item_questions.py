@@ -17,12 +17,10 @@ from dataclasses import dataclass
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.checklist import region_label
+from actions.checklist import criteria_for, documents_for, region_label
 from actions.common import asker_from, never_crash, previous_bot_turn
-from actions.documents import documents_for
 from actions.identity import store
 from actions.messages import messages
-from actions.readiness import criteria_for
 from uitstroom.casestore.rules import document_label
 from uitstroom.knowledge.answer import Asker
 from uitstroom.knowledge.model import Entry, default_knowledge_base

@@ -134,15 +134,20 @@ async def answer_question(
     asker: Asker,
     searched: Searched | None = None,
     felt: bool = False,
+    place_asked: bool = False,
 ) -> list[dict]:
     """Answers, asks for the place first, or says honestly that it does not know. Returns slot events.
     `searched`: the caller's own search_with_evidence for this text and asker, not done twice.
-    `felt`: the asker just said how they feel (and heard it acknowledged): no "Dat weet ik niet zeker"."""
+    `felt`: the asker just said how they feel (and heard it acknowledged): no "Dat weet ik niet zeker".
+    `place_asked`: a checklist is asking for the place right now, so this does not ask it again."""
     hits, evidence = searched or await search_with_evidence(text, asker)
     threshold = answer_threshold()
     if asker.region is None and hits and not hits[0].entry.is_general:
         # The answer differs per region: ask where the user lives, answer right after.
-        say(dispatcher, "vraag_plaats_begeleider" if asker.audience == "begeleider" else "vraag_plaats")
+        if place_asked:
+            say(dispatcher, "vraag_na_plaats")
+        else:
+            say(dispatcher, "vraag_plaats_begeleider" if asker.audience == "begeleider" else "vraag_plaats")
         return [SlotSet("open_vraag", text)]
     if not hits or hits[0].confidence < threshold:
         await asyncio.to_thread(store().add_feedback, "onbeantwoord", text, None, asker.region)
@@ -252,4 +257,5 @@ class ActionAnswerKnowledge(Action):
             follow_up = await follow_up_search(text, context, asker, answer_threshold())
             if follow_up:
                 text, searched = follow_up
-        return events + await answer_question(dispatcher, text, asker, searched, felt)
+        place_asked = tracker.get_slot("requested_slot") == "gemeente"
+        return events + await answer_question(dispatcher, text, asker, searched, felt, place_asked)

@@ -15,21 +15,16 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.checklist import (
     ANSWER_BUTTONS,
-    ChecklistFormValidation,
-    items_for,
+    MAX_CRITERIA,
+    criteria_for,
     own_client,
     region_label,
     shown_before,
 )
+from actions.checklist_form import ChecklistFormValidation
 from actions.common import never_crash
 from actions.identity import store
 from uitstroom.knowledge.model import default_knowledge_base
-
-MAX_CRITERIA = 4
-
-
-def criteria_for(region: str | None) -> list[dict]:
-    return items_for(region, "criteria", MAX_CRITERIA)
 
 
 class ActionKlaarIntro(Action):

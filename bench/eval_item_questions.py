@@ -24,9 +24,8 @@ from pathlib import Path
 
 import yaml
 
-from actions.documents import documents_for
+from actions.checklist import criteria_for, documents_for
 from actions.item_questions import about_the_item, aspect_of
-from actions.readiness import criteria_for
 from uitstroom.knowledge.model import KORT_ASPECTS, default_knowledge_base
 from uitstroom.stack import latest_model
 

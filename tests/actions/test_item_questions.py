@@ -15,7 +15,7 @@ from actions.documents import ActionAskDocument1
 from actions.fallback import ActionFallbackKnowledge
 from actions.item_questions import ActionUitleg, about_the_item, aspect_of
 from actions.knowledge import ActionAnswerKnowledge
-from actions.readiness import ActionAskCriterium2
+from actions.readiness import ActionAskCriterium2, ValidateCriteriaForm
 from uitstroom.knowledge.model import default_knowledge_base
 
 KB = default_knowledge_base()
@@ -288,3 +288,23 @@ async def test_a_when_question_read_as_own_dossier_still_gets_the_item(case_stor
     tracker = in_form("wanneer heb ik dat nodig", intent="vraag_volgende_stap")
     await ActionCaseVolgendeStap().run(dispatcher, tracker, {})
     assert texts(dispatcher) == [ZOU_INKOMEN.kort_line("wanneer")]
+
+
+async def test_a_question_at_the_place_question_is_answered_once_the_place_is_known(case_store):
+    """ "wie controleert dat?" before the region is known: not a second place question (the form asks
+    it), and the answer comes right after the place, not never."""
+    asked = at_place_question("hoe meld ik me aan voor de uitstroomregeling", "action_listen", role="client")
+    asked.latest_message["intent"] = {"name": "vraag_procedure"}
+    first = CollectingDispatcher()
+    events = await ActionAnswerKnowledge().run(first, asked, {})
+    assert texts(first) == ["Die vraag beantwoord ik zodra ik weet over welke plaats het gaat."]
+    pending = next(e["value"] for e in events if e.get("name") == "open_vraag")
+    place = at_place_question("Hoorn", role="client")
+    place.slots["open_vraag"] = pending
+    place.latest_message.update({"intent": {"name": "inform_plaats"},
+                                 "entities": [{"entity": "plaats", "value": "Hoorn"}]})  # fmt: skip
+    then = CollectingDispatcher()
+    slots = await ValidateCriteriaForm().extract_gemeente(then, place, {})
+    assert slots["regio"] == "westfriesland" and slots["open_vraag"] is None
+    assert slots["laatste_kennis_id"].startswith("wf-")  # Westfriesland's answer to the question
+    assert "Dit geldt voor Westfriesland." in "\n".join(texts(then))
