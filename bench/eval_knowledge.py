@@ -85,6 +85,7 @@ def evaluate(directory: Path = QUESTIONS, retriever: Retriever | None = None) ->
         if hits and hits[0].confidence >= threshold:
             false_answers += 1
     scores = [flesch_douma(e.client) for e in kb.entries]
+    plain = [flesch_douma(e.kort_line("uitleg")) for e in kb.entries if e.kort_line("uitleg")]
     n = len(in_scope)
     return {
         "date": dt.date.today().isoformat(),
@@ -100,6 +101,8 @@ def evaluate(directory: Path = QUESTIONS, retriever: Retriever | None = None) ->
         "readability_median": round(statistics.median(scores), 1),
         "readability_min": round(min(scores), 1),
         "readability_below_60": sum(s < 60 for s in scores),
+        "readability_uitleg_median": round(statistics.median(plain), 1) if plain else None,
+        "readability_uitleg_min": round(min(plain), 1) if plain else None,
         "targets": TARGETS,
         "misses": misses,
     }
@@ -115,6 +118,11 @@ def markdown(report: dict) -> str:
         ("Out-of-scope answered (false)", report["false_answers_out_of_scope"], ""),
         ("Flesch–Douma median (client)", report["readability_median"], "≥ 60"),
         ("Flesch–Douma minimum (client)", report["readability_min"], ""),
+        (
+            "Flesch–Douma median / minimum (plain uitleg, 'snap ik niet')",
+            f"{report['readability_uitleg_median']} / {report['readability_uitleg_min']}",
+            "",
+        ),
     ]
     lines = [
         f"Knowledge evaluation {report['date']}: {report['entries']} entries, "
