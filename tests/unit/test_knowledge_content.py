@@ -198,3 +198,16 @@ def test_item_lines_are_short_plain_and_for_the_client():
         for aspect, line in entry.kort:
             assert 4 <= len(words(line)) <= 45, (entry.id, aspect)
             assert not re.search(r"\bu\b|\buw\b|\bbsn\b|burgerservicenummer", line, re.I), (entry.id, aspect)
+
+
+def test_a_plain_explanation_adds_no_numbers_or_addresses():
+    """The uitleg restates its answer: a number, amount or web address in it comes from the entry's
+    own texts, never from the writer's memory."""
+    facts = re.compile(r"\d+|[\w.-]+\.(?:nl|com|org)\b")
+    added = [
+        (e.id, fact)
+        for e in KB.entries
+        for fact in facts.findall(e.kort_line("uitleg") or "")
+        if fact.lower() not in f"{e.client} {e.begeleider}".lower()
+    ]
+    assert added == []
