@@ -112,17 +112,20 @@ def about_the_item(text: str) -> bool:
     return False
 
 
-def item_answer(item: CurrentItem, aspect: str, asker: Asker) -> tuple[str, bool]:
-    """(reply, answered): the item's line for `aspect`, or that the region's rules do not say."""
+def item_answer(item: CurrentItem, aspect: str | None, asker: Asker) -> tuple[str, bool]:
+    """(reply, answered): the item's line for `aspect`, or honestly that we do not know. A search would
+    guess: with no words of its own, "kost dat geld?" found money topics, "is dat verplicht?" another
+    region's rule."""
+    if aspect is None:
+        texts = messages()["item_onbekend"]
+        return texts[asker.audience].format(regio=region_label(item.region)), False
     line = item.entry.kort_line(aspect)
     if line and asker.audience == "begeleider":
         return f"Voor je cliënt, in eenvoudige woorden: {line}", True
     if line:
         return line, True
     texts = messages()["item_niet_in_afspraken"]
-    text = texts[asker.audience].format(
-        wat=NOT_IN_RULES.get(aspect, "dat"), onderwerp=item.label, regio=region_label(item.region)
-    )
+    text = texts[asker.audience].format(wat=NOT_IN_RULES[aspect], regio=region_label(item.region))
     return text, False
 
 
@@ -130,9 +133,9 @@ async def answer_about_item(dispatcher: CollectingDispatcher, tracker: Tracker) 
     """Answers a short question about the checklist item on screen; False when it is not one."""
     text = tracker.latest_message.get("text") or ""
     item = current_item(tracker)
-    aspect = aspect_of(text)
-    if item is None or aspect is None or not about_the_item(text):
+    if item is None or not about_the_item(text):
         return False
+    aspect = aspect_of(text)  # None: something no line of the item says ("kost dat geld?")
     reply, answered = item_answer(item, aspect, asker_from(tracker))
     dispatcher.utter_message(text=reply)
     if not answered:  # a gap in the item's explanation: the editors see it

@@ -308,3 +308,14 @@ async def test_a_question_at_the_place_question_is_answered_once_the_place_is_kn
     assert slots["regio"] == "westfriesland" and slots["open_vraag"] is None
     assert slots["laatste_kennis_id"].startswith("wf-")  # Westfriesland's answer to the question
     assert "Dit geldt voor Westfriesland." in "\n".join(texts(then))
+
+
+async def test_a_question_no_line_of_the_item_answers_is_not_guessed(case_store):
+    """ "is dat verplicht?" had no words to search with: it got another region's rule as a topic."""
+    dispatcher = CollectingDispatcher()
+    await ActionAnswerKnowledge().run(dispatcher, in_form("is dat verplicht?"), {})
+    assert texts(dispatcher) == ["Dat weet ik niet over dit onderdeel. Je begeleider kan het je vertellen."]
+    gaps = case_store.feedback(("onbeantwoord",))
+    assert [(f.entry_id, f.question) for f in gaps] == [
+        (ZOU_INKOMEN.id, "Inkomensverklaring: is dat verplicht?")
+    ]
