@@ -49,6 +49,12 @@ def criteria_for(region: str | None) -> list[dict]:
     return items_for(region, "criteria", MAX_CRITERIA)
 
 
+def checklist_entry_ids() -> set[str]:
+    """The knowledge entries behind every region's documents and criteria."""
+    regions = default_knowledge_base().regions
+    return {item["entry"] for region in regions for item in documents_for(region) + criteria_for(region)}
+
+
 def region_label(region: str | None) -> str:
     return default_knowledge_base().regions[rules_region(region)].label
 

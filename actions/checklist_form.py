@@ -5,24 +5,10 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 
-from rasa_sdk import FormValidationAction, Tracker
-from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk import FormValidationAction
 
 from actions.checklist import extract_gemeente, items_for
-from actions.common import asker_from
-from actions.knowledge import answer_question
-from uitstroom.knowledge.answer import Asker
-
-
-async def answer_open_question(dispatcher: CollectingDispatcher, tracker: Tracker, place: dict) -> dict:
-    """A question asked while the checklist waited for the place ("wie controleert dat?"), answered now
-    that the place is known; the slots that answer sets. {} when there was none."""
-    pending = tracker.get_slot("open_vraag")
-    if not pending or not place:
-        return {}
-    asker = Asker(audience=asker_from(tracker).audience, region=place["regio"], gemeente=place["gemeente"])
-    events = await answer_question(dispatcher, pending, asker)
-    return {"open_vraag": None} | {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+from actions.knowledge import answer_pending_question
 
 
 class ChecklistFormValidation(FormValidationAction, ABC):
@@ -46,4 +32,8 @@ class ChecklistFormValidation(FormValidationAction, ABC):
 
     async def extract_gemeente(self, dispatcher, tracker, domain):  # type: ignore[no-untyped-def]
         place = extract_gemeente(dispatcher, tracker, self.topic)
-        return place | await answer_open_question(dispatcher, tracker, place)
+        if not place:
+            return place
+        # A question asked while the form waited for the place ("wie controleert dat?"), answered now.
+        events = await answer_pending_question(dispatcher, tracker, place["gemeente"], place["regio"])
+        return place | {e["name"]: e["value"] for e in events if e.get("event") == "slot"}

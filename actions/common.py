@@ -40,6 +40,14 @@ def previous_bot_turn(tracker: Tracker) -> list[dict]:
     return events
 
 
+def entry_given_just_before(tracker: Tracker) -> str | None:
+    """The knowledge entry the assistant answered with right before this message, if it did."""
+    for event in previous_bot_turn(tracker):
+        if event.get("event") == "slot" and event.get("name") == "laatste_kennis_id":
+            return event.get("value")
+    return None
+
+
 def never_crash(run: Run) -> Run:
     """Wraps Action.run: on any error the user gets a calm Dutch message, the log gets the details.
 

@@ -7,10 +7,9 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import asker_from, never_crash
-from actions.knowledge import answer_question
+from actions.knowledge import answer_pending_question
 from actions.messages import say
 from actions.places import place_confirmation, place_events, place_from_message
-from uitstroom.knowledge.answer import Asker
 
 
 class ActionSetPlace(Action):
@@ -26,12 +25,7 @@ class ActionSetPlace(Action):
         events = place_events(*place)
         audience = asker_from(tracker).audience
         dispatcher.utter_message(text=place_confirmation(*place, audience=audience))
-        pending = tracker.get_slot("open_vraag")
-        if pending:
-            asker = Asker(audience=audience, region=place[1], gemeente=place[0])
-            events += await answer_question(dispatcher, pending, asker)
-            events.append(SlotSet("open_vraag", None))
-        return events
+        return events + await answer_pending_question(dispatcher, tracker, *place)
 
 
 ROLE_WORDS = (

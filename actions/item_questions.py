@@ -18,7 +18,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.checklist import criteria_for, documents_for, region_label
-from actions.common import asker_from, never_crash, previous_bot_turn
+from actions.common import asker_from, entry_given_just_before, never_crash
 from actions.identity import store
 from actions.messages import messages
 from uitstroom.casestore.rules import document_label
@@ -183,13 +183,11 @@ class ActionUitleg(Action):
 
     @staticmethod
     def answer_just_given(tracker: Tracker) -> Entry | None:
-        for event in previous_bot_turn(tracker):
-            if event.get("event") == "slot" and event.get("name") == "laatste_kennis_id" and event["value"]:
-                try:
-                    return default_knowledge_base().by_id(event["value"])
-                except KeyError:  # an id from an older knowledge base
-                    return None
-        return None
+        entry_id = entry_given_just_before(tracker)
+        try:
+            return default_knowledge_base().by_id(entry_id) if entry_id else None
+        except KeyError:  # an id from an older knowledge base
+            return None
 
     @staticmethod
     async def count(tracker: Tracker, entry_id: str, question: str) -> None:

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import never_crash, previous_bot_turn
+from actions.common import asker_from, entry_given_just_before, never_crash
 from actions.feelings import acknowledge_feeling
 from actions.identity import known_asker, store
 from actions.item_questions import answer_about_item
@@ -51,10 +51,7 @@ async def search_with_evidence(text: str, asker: Asker, k: int = 3) -> Searched:
 
 def answered_just_before(tracker: Tracker) -> str | None:
     """The question the knowledge base answered right before this message, if it did."""
-    for event in previous_bot_turn(tracker):
-        if event.get("event") == "slot" and event.get("name") == "laatste_kennis_id":
-            return tracker.get_slot("laatste_vraag") if event.get("value") else None
-    return None
+    return tracker.get_slot("laatste_vraag") if entry_given_just_before(tracker) else None
 
 
 def is_follow_up(text: str) -> bool:
@@ -172,6 +169,18 @@ async def answer_question(
     # Close call: answer, and offer the runners-up so a wrong first guess costs one tap.
     others = [h for h in hits[1:] if worth_suggesting(h) and hits[0].score - h.score < 0.15]
     return give_answer(dispatcher, hits[0].entry, asker, text, others)
+
+
+async def answer_pending_question(
+    dispatcher: CollectingDispatcher, tracker: Tracker, gemeente: str, region: str
+) -> list[dict]:
+    """The question that waited for the place (slot open_vraag), answered now that the place is known;
+    its slot events, open_vraag cleared. [] when nothing waited."""
+    pending = tracker.get_slot("open_vraag")
+    if not pending:
+        return []
+    asker = Asker(audience=asker_from(tracker).audience, region=region, gemeente=gemeente)
+    return await answer_question(dispatcher, pending, asker) + [SlotSet("open_vraag", None)]
 
 
 async def other_regions_topic(

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from actions.checklist import criteria_for, documents_for
+from actions.checklist import checklist_entry_ids
 from actions.item_questions import about_the_item, aspect_of
 from uitstroom.knowledge.model import KORT_ASPECTS, default_knowledge_base
 from uitstroom.stack import latest_model
@@ -56,10 +56,7 @@ async def intents(texts: list[str]) -> list[str]:
 def line_coverage() -> dict[str, float]:
     """Per aspect: the share of all regions' checklist items that have a line for it."""
     kb = default_knowledge_base()
-    entries = {
-        item["entry"] for region in kb.regions for item in documents_for(region) + criteria_for(region)
-    }
-    lines = [kb.by_id(e) for e in sorted(entries)]
+    lines = [kb.by_id(e) for e in sorted(checklist_entry_ids())]
     return {a: round(sum(bool(e.kort_line(a)) for e in lines) / len(lines), 3) for a in KORT_ASPECTS}
 
 
