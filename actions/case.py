@@ -223,7 +223,8 @@ def _client_detail(client: Client) -> str:
     if step:
         late = " (te laat)" if step.overdue else ""
         lines.append(
-            f"- Volgende stap: {step.label}" + (f", {datum(step.due)}" if step.due else "") + f"{late}."
+            f"- Volgende stap: {step.label_for('begeleider')}" + (f", {datum(step.due)}" if step.due else "")
+            + f"{late}."
         )
     return "\n".join(lines)
 
@@ -254,9 +255,11 @@ class ActionCaseload(Action):
         lines = [f"{len(found)} van je {len(clients)} cliënten:"]
         for c in found:
             step = next_step(c.case)
-            extra = f"volgende stap: {step.label}" + (f" ({datum(step.due)})" if step and step.due else "")
             late = " [te laat]" if step and step.overdue else ""
-            summary = extra if step else "niets open"
+            summary = "niets open"
+            if step:
+                summary = f"volgende stap: {step.label_for('begeleider')}"
+                summary += f" ({datum(step.due)})" if step.due else ""
             lines.append(f"- {c.first_name} ({c.client_number}, {c.case.phase}): {summary}{late}")
         dispatcher.utter_message(text="\n".join(lines))
         return [SlotSet("rol", "begeleider")]

@@ -11,8 +11,9 @@ import asyncio
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.handoff import region_contacts
 from actions.identity import identify, store
-from actions.messages import say
+from actions.messages import messages, say
 from actions.places import place_from_message
 from uitstroom.casestore.access import Identity
 from uitstroom.casestore.models import Client
@@ -47,6 +48,34 @@ def documents_for(region: str | None) -> list[dict]:
 
 def criteria_for(region: str | None) -> list[dict]:
     return items_for(region, "criteria", MAX_CRITERIA)
+
+
+def checklist_summary(tracker: Tracker, kind: str, done: list[str], todo: list[str], stored: bool) -> str:
+    """The end of a checklist (kind "documenten" or "criteria"): what is done, what is open, who helps.
+
+    A client hears about themselves; a begeleider about their client, with the region's contact point
+    for the procedure and, since their answers belong to no case, how to record them per client."""
+    role = "begeleider" if tracker.get_slot("rol") == "begeleider" else "client"
+    texts = messages()["samenvatting"][role]
+    region = tracker.get_slot("regio")
+    label = region_label(region)
+    done_key = "documenten_binnen" if kind == "documenten" else "criteria_voldaan"
+    lines = []
+    if done:
+        lines.append(texts[done_key] + "\n" + "\n".join(f"- {d}" for d in done))
+    if todo:
+        lines.append(texts[f"{kind}_open"] + "\n" + "\n".join(f"- {t}" for t in todo))
+        lines.append(texts[f"{kind}_hulp"])
+    else:
+        lines.append(texts[f"{kind}_klaar"].format(regio=label))
+    if role == "begeleider":
+        contacts = region_contacts(region, tracker.get_slot("gemeente"))
+        if contacts:
+            lines.append(texts["contact"].format(regio=label, contact=contacts[0]))
+        lines.append(texts["vastleggen"])
+    elif stored:
+        lines.append(texts["opgeslagen"])
+    return "\n\n".join(lines)
 
 
 def checklist_entry_ids() -> set[str]:

@@ -19,6 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.checklist import (
     ANSWER_BUTTONS,
     MAX_DOCUMENTS,
+    checklist_summary,
     documents_for,
     own_client,
     region_label,
@@ -114,18 +115,6 @@ class ActionDocumentenResultaat(Action):
         pairs = [(document_label(d["type"]), a) for d, a in zip(documents, answers, strict=True)]
         have = [label for label, a in pairs if a == "binnen"]
         missing = [label for label, a in pairs if a != "binnen"]
-        lines = []
-        if have:
-            lines.append("Dit heb je al:\n" + "\n".join(f"- {h}" for h in have))
-        if missing:
-            lines.append(
-                "Dit moet nog (of het is nog niet duidelijk):\n" + "\n".join(f"- {m}" for m in missing)
-            )
-            lines.append(
-                "Je begeleider helpt je met deze papieren. Neem dit lijstje mee naar jullie volgende gesprek."
-            )
-        else:
-            lines.append("Je hebt alle papieren. Goed gedaan!")
         identity, client = await own_client(tracker)
         if client:
             current = {d.type: d.status for d in client.case.documents}
@@ -135,6 +124,6 @@ class ActionDocumentenResultaat(Action):
                 if status and document["type"] not in current and document["type"] not in DATED_DOCUMENTS:
                     await asyncio.to_thread(store().set_document_status, identity.actor, client.case.id,
                                             document["type"], status, channel)  # fmt: skip
-            lines.append("Ik heb je antwoorden in je dossier gezet. Je begeleider ziet ze ook.")
-        dispatcher.utter_message(text="\n\n".join(lines))
+        summary = checklist_summary(tracker, "documenten", have, missing, stored=client is not None)
+        dispatcher.utter_message(text=summary)
         return [SlotSet(slot, None) for slot in SLOTS]

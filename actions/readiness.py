@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.checklist import (
     ANSWER_BUTTONS,
     MAX_CRITERIA,
+    checklist_summary,
     criteria_for,
     own_client,
     region_label,
@@ -25,6 +26,11 @@ from actions.checklist_form import ChecklistFormValidation
 from actions.common import never_crash
 from actions.identity import store
 from uitstroom.knowledge.model import default_knowledge_base
+
+
+def criterion_label(criterion: dict, begeleider: bool) -> str:
+    """A criterion as its asker reads it: to the client ("Je ..."), or about the client."""
+    return criterion.get("label_begeleider", criterion["label"]) if begeleider else criterion["label"]
 
 
 class ActionKlaarIntro(Action):
@@ -70,20 +76,18 @@ def _ask_action(number: int) -> type[Action]:
         async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
             criteria = criteria_for(tracker.get_slot("regio"))
             criterion = criteria[number - 1]
-            # A begeleider walks the check for a client: the criteria stay worded for that client.
-            check = (
-                "Klopt dat voor je cliënt?"
-                if tracker.get_slot("rol") == "begeleider"
-                else "Klopt dat voor jou?"
-            )
+            # A begeleider walks the check for a client: label, explanation and question are about them.
+            begeleider = tracker.get_slot("rol") == "begeleider"
+            check = "Klopt dat voor je cliënt?" if begeleider else "Klopt dat voor jou?"
+            label = criterion_label(criterion, begeleider)
             if shown_before(tracker, f"criterium_{number}", "action_klaar_intro"):
-                label = criterion["label"]
                 reminder = f"Verder met vraag {number} van {len(criteria)}: {label}. {check}"
                 dispatcher.utter_message(text=reminder, buttons=ANSWER_BUTTONS)
                 return []
             entry = default_knowledge_base().by_id(criterion["entry"])
-            explanation = entry.client.split(". ")[0].rstrip(".") + "."
-            question = f"Vraag {number} van {len(criteria)}: {criterion['label']}."
+            audience = "begeleider" if begeleider else "client"
+            explanation = entry.answer(audience).split(". ")[0].rstrip(".") + "."
+            question = f"Vraag {number} van {len(criteria)}: {label}."
             dispatcher.utter_message(text=f"{question}\n{explanation}\n{check}", buttons=ANSWER_BUTTONS)
             return []
 
@@ -107,8 +111,10 @@ class ActionKlaarResultaat(Action):
         region = tracker.get_slot("regio")
         criteria = criteria_for(region)
         answers = [tracker.get_slot(f"criterium_{i}") for i in range(1, len(criteria) + 1)]
-        done = [c["label"] for c, a in zip(criteria, answers, strict=True) if a == "voldaan"]
-        todo = [c["label"] for c, a in zip(criteria, answers, strict=True) if a != "voldaan"]
+        begeleider = tracker.get_slot("rol") == "begeleider"
+        labels = [criterion_label(c, begeleider) for c in criteria]
+        done = [label for label, a in zip(labels, answers, strict=True) if a == "voldaan"]
+        todo = [label for label, a in zip(labels, answers, strict=True) if a != "voldaan"]
         lines = []
         if done:
             lines.append("Dit is al goed:\n" + "\n".join(f"- {d}" for d in done))
@@ -128,6 +134,6 @@ class ActionKlaarResultaat(Action):
             for criterion, answer in zip(criteria, answers, strict=True):
                 await asyncio.to_thread(store().set_criterion, identity.actor, client.case.id,
                                         criterion["code"], answer or "onbekend", channel)  # fmt: skip
-            lines.append("Ik heb je antwoorden in je dossier gezet. Je begeleider ziet ze ook.")
-        dispatcher.utter_message(text="\n\n".join(lines))
+        summary = checklist_summary(tracker, "criteria", done, todo, stored=client is not None)
+        dispatcher.utter_message(text=summary)
         return [SlotSet(f"criterium_{i}", None) for i in range(1, MAX_CRITERIA + 1)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 import yaml
@@ -32,6 +33,16 @@ def test_each_criterion_and_document_is_explained_by_its_own_entry():
         for key in ("documents", "criteria"):
             entries = [item["entry"] for item in spec[key]]
             assert len(entries) == len(set(entries)), (region, key, entries)
+
+
+def test_a_begeleider_never_reads_a_label_that_speaks_to_the_client():
+    # Criteria and deadlines are worded to the client ("Je woont in ..."); a begeleider's readiness
+    # check and caseload read them about the client instead.
+    rules = yaml.safe_load((KNOWLEDGE_DIR / "rules.yml").read_text("utf-8"))
+    for region, spec in rules["regions"].items():
+        for item in spec["criteria"] + spec["deadlines"]:
+            label = item.get("label_begeleider", item["label"])
+            assert not re.search(r"\b(je|jij|jouw|jou)\b", label, re.IGNORECASE), (region, label)
 
 
 def test_add_months_handles_month_ends():

@@ -30,6 +30,19 @@ def test_client_walks_the_check_with_an_interruption_and_the_case_shows_the_answ
                         "corporatie": "voldaan"}  # fmt: skip
 
 
+def test_a_begeleider_hears_about_the_client_and_where_to_ask(begeleider_chat):
+    coach = begeleider_chat("B-01")
+    coach.say("mijn cliënt woont in Hoorn")
+    reply = coach.say("is mijn cliënt klaar om uit te stromen?")
+    assert "Vraag 1 van 4: Cliënt woont in een voorziening" in reply and "Klopt dat voor je cliënt?" in reply
+    for answer in ("ja", "ja", "ja"):
+        coach.say(answer)
+    reply = coach.say("ja")
+    assert "Je cliënt voldoet aan alle voorwaarden van Westfriesland" in reply
+    assert "Al voldaan:\n- Cliënt woont in een voorziening" in reply
+    assert "Je voldoet" not in reply and "in je dossier gezet" not in reply
+
+
 def test_the_check_can_be_stopped(chat):
     chat.say("ik woon in Zeist")
     assert "Vraag 1 van 3" in chat.say("kan ik al uitstromen")

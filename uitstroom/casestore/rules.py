@@ -26,6 +26,10 @@ class Todo:
     status: str
     entry: str | None = None
     due: dt.date | None = None
+    label_begeleider: str | None = None  # the label about the client, where `label` speaks to them
+
+    def label_for(self, audience: str) -> str:
+        return (self.label_begeleider or self.label) if audience == "begeleider" else self.label
 
     @property
     def overdue(self) -> bool:
@@ -86,7 +90,8 @@ def missing_documents(case: Case) -> list[Todo]:
 def criteria_status(case: Case) -> list[Todo]:
     have = {c.code: c.status for c in case.criteria}
     return [
-        Todo("criterion", rule["code"], rule["label"], have.get(rule["code"], "onbekend"), rule.get("entry"))
+        Todo("criterion", rule["code"], rule["label"], have.get(rule["code"], "onbekend"), rule.get("entry"),
+             label_begeleider=rule.get("label_begeleider"))
         for rule in region_rules(case.region)["criteria"]
     ]
 
@@ -128,7 +133,8 @@ def deadlines(case: Case) -> list[Todo]:
         planned = next(
             (m.planned_on for m in case.meetings if m.kind == rule.get("meeting") and not m.held_on), None
         )
-        todos.append(Todo("deadline", rule["id"], rule["label"], status, rule.get("entry"), planned or due))
+        todos.append(Todo("deadline", rule["id"], rule["label"], status, rule.get("entry"), planned or due,
+                          rule.get("label_begeleider")))
     return todos
 
 
