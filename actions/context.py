@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import asker_from, never_crash
+from actions.common import never_crash
+from actions.identity import identify, known_asker
 from actions.knowledge import answer_pending_question
 from actions.messages import say
 from actions.places import place_confirmation, place_events, place_from_message
@@ -22,9 +25,10 @@ class ActionSetPlace(Action):
         if place is None:
             say(dispatcher, "plaats_onbekend")
             return []
-        events = place_events(*place)
-        audience = asker_from(tracker).audience
-        dispatcher.utter_message(text=place_confirmation(*place, audience=audience))
+        # An identified begeleider's first message may be the place: they name their client's gemeente.
+        asker, events = await known_asker(tracker)
+        events += place_events(*place)
+        dispatcher.utter_message(text=place_confirmation(*place, audience=asker.audience))
         return events + await answer_pending_question(dispatcher, tracker, *place)
 
 
@@ -37,6 +41,10 @@ ROLE_WORDS = (
     "werk als",
     "werk bij",
 )
+# "mijn cliënt woont in Hoorn": whoever has clients is a begeleider.
+HAS_CLIENTS = re.compile(
+    r"\b(?:mijn|onze|ons)\s+cli[eë]nte?n?\b|\bcli[eë]nte?n?\s+van\s+(?:mij|ons)\b", re.IGNORECASE
+)
 
 
 class ActionSetRole(Action):
@@ -45,22 +53,33 @@ class ActionSetRole(Action):
 
     @never_crash
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
-        # The RoleExtractor's entity first ("ik ben geen begeleider, ik ben cliënt" -> client); the word
-        # list only when it found nothing.
-        role = next(tracker.get_latest_entity_values("rol"), None)
-        if role not in ("client", "begeleider"):
-            text = (tracker.latest_message.get("text") or "").lower()
-            is_worker = any(w in text for w in ROLE_WORDS) and "mijn begeleider" not in text
-            role = "begeleider" if is_worker else "client"
-        if role == "begeleider":
-            dispatcher.utter_message(
-                text="Goed om te weten. Ik geef je de volledige procedure: "
-                "wie wat doet, welk formulier en welke termijn."
-            )
-        else:
-            dispatcher.utter_message(text="Fijn dat je het vertelt. Ik leg het je stap voor stap uit.")
-        events: list[dict] = [SlotSet("rol", role)]
+        # A personal link or a channel account says who this is; the conversation cannot change that
+        # ("mijn cliënt woont in Hoorn" once turned an identified begeleider into a client).
+        identity = await identify(tracker)
+        known = identity.role in ("client", "begeleider")
+        role = identity.role if known else role_from_message(tracker)
         place = place_from_message(tracker)
+        events: list[dict] = [SlotSet("rol", role)]
+        if not (known and place):
+            if role == "begeleider":
+                dispatcher.utter_message(
+                    text="Goed om te weten. Ik geef je de volledige procedure: "
+                    "wie wat doet, welk formulier en welke termijn."
+                )
+            else:
+                dispatcher.utter_message(text="Fijn dat je het vertelt. Ik leg het je stap voor stap uit.")
         if place:
             events += place_events(*place)
+            dispatcher.utter_message(text=place_confirmation(*place, audience=role))
         return events
+
+
+def role_from_message(tracker: Tracker) -> str:
+    """The RoleExtractor's entity first ("ik ben geen begeleider, ik ben cliënt" -> client); the word
+    list only when it found nothing; "ik woon in de opvang" and the like say client."""
+    role = next(tracker.get_latest_entity_values("rol"), None)
+    if role in ("client", "begeleider"):
+        return role
+    text = (tracker.latest_message.get("text") or "").lower()
+    is_worker = any(w in text for w in ROLE_WORDS) and "mijn begeleider" not in text
+    return "begeleider" if is_worker or HAS_CLIENTS.search(text) else "client"

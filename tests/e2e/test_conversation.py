@@ -29,6 +29,37 @@ def test_every_welcome_button_is_answered_in_every_region(stack, place):
         assert "Bedoel je" not in reply and "hoort bij de regels van" not in reply, (payload, reply)
 
 
+def test_a_begeleider_is_greeted_with_the_procedure_and_their_caseload(begeleider_chat, stack):
+    welcome = begeleider_chat("B-01").replies("hoi")
+    text = "\n".join(r.get("text", "") for r in welcome)
+    titles = [b["title"] for r in welcome for b in r.get("buttons", [])]
+    assert "welk formulier en welke termijn" in text and "eigen huis" not in text
+    assert "Mijn cliënten" in titles and "Welke papieren heb ik nodig?" not in titles
+    anonymous = Chat(stack.rasa_url)
+    anonymous.say("ik ben woonbegeleider")
+    titles = [b["title"] for r in anonymous.replies("hallo") for b in r.get("buttons", [])]
+    assert "Papieren voor de aanmelding" in titles and "Mijn cliënten" not in titles  # no caseload to show
+
+
+@pytest.mark.parametrize("place", ["Amsterdam", "Hoorn", "Zeist", "Emmeloord", "Groningen"])
+def test_every_begeleider_welcome_button_is_answered_in_every_region(stack, place):
+    anonymous = Chat(stack.rasa_url)
+    anonymous.say("ik ben begeleider")
+    payloads = [b["payload"] for r in anonymous.replies("hallo") for b in r.get("buttons", [])]
+    assert len(payloads) == 3
+    for payload in payloads:
+        chat = Chat(stack.rasa_url)
+        chat.say(f"ik ben begeleider in {place}")
+        reply = chat.say(payload)
+        assert "Vraag 1 van" in reply or "Bron:" in reply, (payload, reply)
+        assert "Bedoel je" not in reply and "hoort bij de regels van" not in reply, (payload, reply)
+
+
+def test_a_greeting_that_says_how_the_client_feels_is_answered_warmly(chat):
+    reply = chat.say("hoi, ik vind het spannend allemaal")
+    assert "je hoeft het niet alleen te doen" in reply and "uitstroom-assistent" in reply
+
+
 def test_goodbye_and_thanks(chat):
     assert "Graag gedaan" in chat.say("dankjewel!")
     assert "Dag" in chat.say("doei")
@@ -168,3 +199,18 @@ def test_a_begeleider_is_asked_which_gemeente_not_where_they_live(begeleider_cha
     reply = anna.say("Zeist")
     assert "Gemeente Zeist" in reply and "Je woont" not in reply
     assert "Vierde Huis" in reply and "Bron: Werkafspraken Uitstroom Zuidoost-Utrecht" in reply
+
+
+def test_a_begeleider_naming_a_clients_place_stays_a_begeleider(begeleider_chat):
+    # "mijn cliënt woont in Hoorn" once turned an identified begeleider into a client, with client
+    # wording for the rest of the conversation and no word about the place.
+    anna = begeleider_chat("B-01")
+    reply = anna.say("mijn cliënt woont in Hoorn")
+    assert "Gemeente Hoorn: ik geef de regels van Westfriesland" in reply and "stap voor stap" not in reply
+    assert "Is dit al geregeld voor je cliënt?" in anna.say("welke papieren heeft hij nodig?")
+
+
+def test_anyone_with_a_client_is_a_begeleider(chat):
+    reply = chat.say("mijn cliënt woont in Zeist")
+    assert "volledige procedure" in reply and "Gemeente Zeist" in reply
+    assert "Klopt dat voor je cliënt?" in chat.say("is hij klaar om uit te stromen?")

@@ -1,0 +1,35 @@
+"""The greeting, for who is asking: a client, a client who says how they feel, or a begeleider.
+
+A personal link or a channel account tells who is there before they say so, so an identified
+begeleider is greeted with the procedure and their caseload, not with a client's route.
+"""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import never_crash
+from actions.feelings import says_how_they_feel
+from actions.identity import identify, known_asker
+
+CASELOAD_BUTTON = {"title": "Mijn cliënten", "payload": "Overzicht van mijn cliënten"}
+
+
+class ActionGroet(Action):
+    def name(self) -> str:
+        return "action_groet"
+
+    @never_crash
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+        asker, events = await known_asker(tracker)
+        if asker.audience == "begeleider":
+            identified = (await identify(tracker)).role == "begeleider"
+            dispatcher.utter_message(
+                response="utter_groet_begeleider", buttons=[CASELOAD_BUTTON] if identified else []
+            )
+        elif says_how_they_feel(tracker.latest_message.get("text") or ""):
+            dispatcher.utter_message(response="utter_groet_gevoel")
+        else:
+            dispatcher.utter_message(response="utter_groet")
+        return events
