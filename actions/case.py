@@ -143,11 +143,17 @@ class ActionCaseVolgendeStap(ClientCaseAction):
             return
         when = f" Dat moet vóór {datum(step.due)}." if step.due else ""
         late = " Dit is al te laat: bespreek het snel met je begeleider." if step.overdue else ""
-        text = f"Je volgende stap: {step.label}.{when}{late}"
-        dated = [t for t in open_items(client.case) if t.due and t is not step][:3]
+        # What the step is, in one sentence, as "wat moet ik nog regelen" explains each document.
+        about = f"\n{first_sentence(default_knowledge_base().by_id(step.entry).client)}" if step.entry else ""
+        text = f"Je volgende stap: {step.label}.{when}{late}{about}"
+        dated = [t for t in open_items(client.case) if t.due and t.code != step.code][:3]  # fresh objects
         if dated:
             text += "\nDaarna:\n" + "\n".join(f"- {t.label}: {datum(t.due)}" for t in dated)
-        dispatcher.utter_message(text=text)
+        buttons = []
+        if step.entry:
+            buttons.append({"title": f"Meer over: {step.label}",
+                            "payload": f'/vraag_procedure{{"kennis_id": "{step.entry}"}}'})  # fmt: skip
+        dispatcher.utter_message(text=text, buttons=buttons)
 
 
 class ActionCaseOverzicht(ClientCaseAction):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -26,9 +28,17 @@ def test_client_link_lists_own_missing_documents(client_chat):
     assert "Begeleidingsovereenkomst" not in reply  # Joost already has that one
 
 
-def test_client_next_step_has_a_date(client_chat):
+def test_client_next_step_says_what_it_is(client_chat):
     reply = client_chat("C-2003").say("wat is mijn volgende stap")
-    assert "Je volgende stap" in reply
+    assert "Je volgende stap: 3-partijenovereenkomst.\n" in reply and "drie partijen" in reply
+
+
+def test_client_next_step_has_a_date_and_is_not_repeated_under_then(client_chat):
+    reply = client_chat("C-3001").say("wat is mijn volgende stap")
+    step = re.search(r"Je volgende stap: (.+?)\. Dat moet vóór \d{1,2} \w+ 20\d\d", reply)
+    assert step, reply
+    then = reply.split("Daarna:")[1] if "Daarna:" in reply else ""
+    assert step.group(1) not in then, reply  # it once listed the step itself as what comes next
 
 
 def test_anonymous_chat_reads_no_case(chat):
