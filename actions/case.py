@@ -244,6 +244,9 @@ class ActionCaseload(Action):
 
     @never_crash
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+        # "wanneer moet dit binnen zijn voor mijn cliënt?" in a checklist is about the item on screen
+        if await answer_about_item(dispatcher, tracker):
+            return []
         identity = await identify(tracker)
         if identity.role != "begeleider":
             dispatcher.utter_message(text=NOT_A_BEGELEIDER)

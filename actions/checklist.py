@@ -9,12 +9,13 @@ from __future__ import annotations
 import asyncio
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff import region_contacts
 from actions.identity import identify, store
 from actions.messages import messages, say
-from actions.places import place_from_message
+from actions.places import place_events, place_from_message
 from uitstroom.casestore.access import Identity
 from uitstroom.casestore.models import Client
 from uitstroom.casestore.rules import region_rules
@@ -114,6 +115,28 @@ async def own_client(tracker: Tracker) -> tuple[Identity, Client | None]:
         return identity, None
     client = await asyncio.to_thread(store().client, identity.subject)
     return identity, client if client and client.case else None
+
+
+async def checklist_start(tracker: Tracker) -> tuple[str | None, bool, list[dict]]:
+    """The region a checklist starts with, whether a begeleider asks, and the slot events for both.
+
+    A personal link says who is asking, and a client's case says the region; otherwise a place in
+    the request itself ("welke documenten horen bij de aanmelding in Zeist") is used, so that it is
+    not asked for again."""
+    identity, client = await own_client(tracker)
+    region, role = tracker.get_slot("regio"), tracker.get_slot("rol")
+    events: list[dict] = []
+    if identity.role in ("client", "begeleider"):
+        role = identity.role
+        events.append(SlotSet("rol", role))
+    place = place_from_message(tracker)
+    if client:
+        region = client.case.region
+        events.append(SlotSet("regio", region))
+    elif place:
+        region = place[1]
+        events += place_events(*place)
+    return region, role == "begeleider", events
 
 
 def extract_gemeente(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> dict:

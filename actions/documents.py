@@ -19,6 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.checklist import (
     ANSWER_BUTTONS,
     MAX_DOCUMENTS,
+    checklist_start,
     checklist_summary,
     documents_for,
     own_client,
@@ -43,21 +44,19 @@ class ActionDocumentenIntro(Action):
 
     @never_crash
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
-        identity, client = await own_client(tracker)
-        events: list[dict] = [SlotSet(slot, None) for slot in SLOTS]
-        region = tracker.get_slot("regio")
-        if identity.role in ("client", "begeleider"):
-            events.append(SlotSet("rol", identity.role))  # a personal link says who is asking
-        if client:
-            region = client.case.region
-            events.append(SlotSet("regio", region))
+        region, begeleider, events = await checklist_start(tracker)
         if region is None:
-            intro = "We lopen samen de papieren langs die je nodig hebt. Eén voor één."
+            intro = (
+                "We lopen de papieren voor de aanmelding één voor één langs."
+                if begeleider
+                else "We lopen samen de papieren langs die je nodig hebt. Eén voor één."
+            )
         else:
             labels = ", ".join(document_label(d["type"]) for d in documents_for(region))
             intro = (
                 f"Voor {region_label(region)} zijn dit de papieren: {labels}. We nemen ze één voor één door."
             )
+        events += [SlotSet(slot, None) for slot in SLOTS]
         dispatcher.utter_message(text=f"{intro} {INTERRUPT_HINT}")
         return events
 

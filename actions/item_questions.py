@@ -40,6 +40,9 @@ WEAK_POINTING_WORDS = frozenset(["hij", "zoiets", "zo'n"])
 BARE_QUESTION_WORDS = frozenset(["wie", "wat", "hoe", "waar", "wanneer", "waarom", "en", "dan", "nou",
                                  "eigenlijk", "precies", "huh", "he", "lang", "snel"])  # fmt: skip
 MAX_ITEM_QUESTION_WORDS = 8
+# A begeleider asks the same short question with the client in it ("wanneer moet dit uiterlijk binnen
+# zijn voor mijn cliënt?"): the mention names no topic, so it does not count towards the length.
+CLIENT_MENTION = re.compile(r"\b(?:(?:voor|van|bij|met|door)\s+)?(?:mijn|de|onze|ons|die|deze)\s+clie?nte?\b")
 # Dutch pronominal adverbs ("daaraan", "ermee", "hiervoor") point back as "dat" does.
 PRONOMINAL_ADVERB = re.compile(
     r"(daar|er|hier)(aan|achter|bij|door|heen|in|langs|mee|na|naar|om|onder|op|over|tegen|toe|uit|van|voor)"
@@ -96,7 +99,7 @@ def current_item(tracker: Tracker) -> CurrentItem | None:
 
 def about_the_item(text: str) -> bool:
     """Short and naming nothing of its own: "wie regelt dat?", "hoe vraag ik het aan", "waarom?"."""
-    own = words(text)
+    own = words(CLIENT_MENTION.sub(" ", fold(text)))
     if not own or len(own) > MAX_ITEM_QUESTION_WORDS:
         return False
     if REFERRING_WORDS & set(own) or set(own) <= BARE_QUESTION_WORDS or WEAK_POINTING_WORDS & set(own):

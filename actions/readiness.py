@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.checklist import (
     ANSWER_BUTTONS,
     MAX_CRITERIA,
+    checklist_start,
     checklist_summary,
     criteria_for,
     own_client,
@@ -39,19 +40,17 @@ class ActionKlaarIntro(Action):
 
     @never_crash
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
-        identity, client = await own_client(tracker)
-        region = tracker.get_slot("regio")
-        events: list[dict] = [SlotSet(f"criterium_{i}", None) for i in range(1, MAX_CRITERIA + 1)]
-        if identity.role in ("client", "begeleider"):
-            events.append(SlotSet("rol", identity.role))  # a personal link says who is asking
-        if client:
-            region = client.case.region
-            events.append(SlotSet("regio", region))
+        region, begeleider, events = await checklist_start(tracker)
         if region is None:
-            intro = "We lopen samen de voorwaarden van jouw regio langs. Eén voor één."
+            intro = (
+                "We lopen de voorwaarden van de regio van je cliënt één voor één langs."
+                if begeleider
+                else "We lopen samen de voorwaarden van jouw regio langs. Eén voor één."
+            )
         else:
             n = len(criteria_for(region))
             intro = f"We lopen samen {n} voorwaarden langs ({region_label(region)}). Eén voor één."
+        events += [SlotSet(f"criterium_{i}", None) for i in range(1, MAX_CRITERIA + 1)]
         dispatcher.utter_message(
             text=intro + " Je kunt tussendoor iets vragen. Stoppen kan altijd: zeg dan stop."
         )

@@ -319,3 +319,9 @@ async def test_a_question_no_line_of_the_item_answers_is_not_guessed(case_store)
     assert [(f.entry_id, f.question) for f in gaps] == [
         (ZOU_INKOMEN.id, "Inkomensverklaring: is dat verplicht?")
     ]
+
+
+def test_a_begeleider_may_name_the_client_in_a_short_question_about_the_item():
+    assert about_the_item("Wanneer moet dit uiterlijk binnen zijn voor mijn cliënt?")
+    assert about_the_item("wie vraagt dat aan voor de cliënt")
+    assert not about_the_item("wat doet het wijkteam voor mijn cliënt")  # a topic of its own

@@ -66,3 +66,9 @@ def test_a_begeleider_gets_the_full_procedure_per_document(begeleider_chat):
     assert "Dit heb je al" not in reply and "Je begeleider" not in reply
     assert "in je dossier gezet" not in reply
     assert "Vragen over de procedure in Zuidoost-Utrecht:" in reply and "Vastleggen kan per cliënt" in reply
+
+
+def test_a_place_in_the_request_is_not_asked_for_again(begeleider_chat):
+    reply = begeleider_chat("B-01").say("welke documenten horen bij de aanmelding in Zeist")
+    assert "Voor Zuidoost-Utrecht zijn dit de papieren" in reply and "Papier 1 van 5" in reply
+    assert "Over welke gemeente" not in reply

@@ -50,6 +50,17 @@ def test_the_check_can_be_stopped(chat):
     assert "Dit geldt voor Zuidoost-Utrecht" in chat.say("wat is omgekeerde plaatsing")
 
 
+def test_a_place_in_the_request_is_used(chat):
+    reply = chat.say("ik woon in Hoorn, ben ik klaar om uit te stromen?")
+    assert "(Westfriesland)" in reply and "Vraag 1 van 4" in reply and "In welke plaats" not in reply
+
+
+def test_a_begeleider_without_a_region_is_asked_about_the_client(begeleider_chat):
+    reply = begeleider_chat("B-01").say("kunnen we de criteria doorlopen")
+    assert "de regio van je cliënt" in reply and "Over welke gemeente gaat het?" in reply
+    assert "jouw regio" not in reply
+
+
 def test_the_place_question_takes_a_region_name(chat):
     assert "In welke plaats woon je" in chat.say("ben ik klaar om uit te stromen")
     reply = chat.say("zuidoost utrecht")
