@@ -71,17 +71,19 @@ class ActionFallbackKnowledge(Action):
         if await answer_about_item(dispatcher, tracker):  # "en wie doet dat?" in a checklist
             return known
         felt = acknowledge_feeling(dispatcher, tracker)
+        in_checklist = tracker.active_loop_name is not None
         context = follow_up_context(tracker)
         hits = without_general_twin(await search(text, asker), context)
         sure = hits and hits[0].confidence >= answer_threshold() + FALLBACK_MARGIN
         if sure and (asker.region or hits[0].entry.is_general):
-            return known + give_answer(dispatcher, hits[0].entry, asker, text)
+            return known + give_answer(dispatcher, hits[0].entry, asker, text, in_checklist=in_checklist)
         # A follow-up on the answer just given ("wie zitten daarbij?") is unclear on its own, not in context.
         follow_up = await follow_up_search(text, context, asker, answer_threshold())
         if follow_up:
             question, (in_context, _) = follow_up
             if asker.region or in_context[0].entry.is_general:
-                return known + give_answer(dispatcher, in_context[0].entry, asker, question)
+                entry = in_context[0].entry
+                return known + give_answer(dispatcher, entry, asker, question, in_checklist=in_checklist)
         if felt:  # no "Ik weet niet zeker wat je bedoelt" to someone who just said they are afraid
             await asyncio.to_thread(store().add_feedback, "onbeantwoord", text, None, asker.region)
             topics = suggestion_buttons(hits)[:2]

@@ -132,11 +132,13 @@ async def answer_question(
     searched: Searched | None = None,
     felt: bool = False,
     place_asked: bool = False,
+    in_checklist: bool = False,
 ) -> list[dict]:
     """Answers, asks for the place first, or says honestly that it does not know. Returns slot events.
     `searched`: the caller's own search_with_evidence for this text and asker, not done twice.
     `felt`: the asker just said how they feel (and heard it acknowledged): no "Dat weet ik niet zeker".
-    `place_asked`: a checklist is asking for the place right now, so this does not ask it again."""
+    `place_asked`: a checklist is asking for the place right now, so this does not ask it again.
+    `in_checklist`: a checklist resumes right after the answer, with its own buttons."""
     hits, evidence = searched or await search_with_evidence(text, asker)
     threshold = answer_threshold()
     if asker.region is None and hits and not hits[0].entry.is_general:
@@ -168,7 +170,7 @@ async def answer_question(
         return []
     # Close call: answer, and offer the runners-up so a wrong first guess costs one tap.
     others = [h for h in hits[1:] if worth_suggesting(h) and hits[0].score - h.score < 0.15]
-    return give_answer(dispatcher, hits[0].entry, asker, text, others)
+    return give_answer(dispatcher, hits[0].entry, asker, text, others, in_checklist)
 
 
 async def answer_pending_question(
@@ -219,12 +221,15 @@ def give_answer(
     asker: Asker,
     question: str,
     others: list[Hit] | None = None,
+    in_checklist: bool = False,
 ) -> list[dict]:
-    """The answer, then either runner-up topics or the 👍/👎 question; remembers what was answered."""
+    """The answer, then either runner-up topics or the 👍/👎 question; remembers what was answered.
+    In a checklist no 👍/👎: the checklist's Ja / Nee / Weet ik niet follow at once, and two rows of
+    buttons after one answer is too much for a client."""
     dispatcher.utter_message(text=compose(default_knowledge_base(), entry, asker))
     if others:
         dispatcher.utter_message(text="Bedoelde je iets anders?", buttons=suggestion_buttons(others))
-    else:
+    elif not in_checklist:
         say(dispatcher, "feedback_vraag")
     return [SlotSet("laatste_kennis_id", entry.id), SlotSet("laatste_vraag", question)]
 
@@ -248,12 +253,13 @@ class ActionAnswerKnowledge(Action):
             events += place_events(*place)
             asker = Asker(audience=asker.audience, region=place[1], gemeente=place[0])
         kb = default_knowledge_base()
+        in_checklist = tracker.active_loop_name is not None
         entry_id = chosen_entry_id(tracker)
         if entry_id and entry_id in {e.id for e in kb.entries}:
             entry = kb.by_id(entry_id)
             allowed = entry.is_general or asker.region in entry.regions
             if allowed:
-                return events + give_answer(dispatcher, entry, asker, entry.title)
+                return events + give_answer(dispatcher, entry, asker, entry.title, in_checklist=in_checklist)
         if await answer_about_item(dispatcher, tracker):  # "wie regelt dat?" in a checklist
             return events
         felt = acknowledge_feeling(dispatcher, tracker)  # "ik ben bang dat ik geen huis krijg"
@@ -267,4 +273,6 @@ class ActionAnswerKnowledge(Action):
             if follow_up:
                 text, searched = follow_up
         place_asked = tracker.get_slot("requested_slot") == "gemeente"
-        return events + await answer_question(dispatcher, text, asker, searched, felt, place_asked)
+        return events + await answer_question(
+            dispatcher, text, asker, searched, felt, place_asked, in_checklist
+        )

@@ -20,6 +20,7 @@ def test_client_walks_the_documents_with_an_interruption_and_the_case_shows_them
     reply = naima.say("wat doet de uitstroomcoördinator?")  # a question in between: answered, back to paper 2
     assert "Bron:" in reply and reply.endswith("Verder met papier 2 van 2: Perspectiefplan. Heb je dit al?")
     assert reply.count("Bron:") == 1  # the paper is not explained all over again
+    assert "Had je hier iets aan?" not in reply  # no 👍/👎 row beside the checklist's own buttons
     reply = naima.say("wat is dat eigenlijk?")  # about the paper on screen: its plain explanation
     assert "Het perspectiefplan is een plan over jou en je toekomst" in reply and "Bron:" not in reply
     reply = naima.say("nee nog niet")

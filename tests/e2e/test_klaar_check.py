@@ -18,6 +18,7 @@ def test_client_walks_the_check_with_an_interruption_and_the_case_shows_the_answ
     assert "Vraag 2 van 4" in samira.say("ja")
     reply = samira.say("wat is een perspectiefplan?")  # interruption: answered, then the check resumes
     assert "perspectiefplan" in reply.lower() and "Verder met vraag 2 van 4" in reply
+    assert "Had je hier iets aan?" not in reply
     reply = samira.say("snap ik niet")  # not understood: the criterion in plainer words, same question
     assert "Dit betekent dat je het aankunt om op jezelf te wonen" in reply and "vraag 2 van 4" in reply
     assert "Vraag 3 van 4" in samira.say("nee")
@@ -47,7 +48,8 @@ def test_the_check_can_be_stopped(chat):
     chat.say("ik woon in Zeist")
     assert "Vraag 1 van 3" in chat.say("kan ik al uitstromen")
     assert "we stoppen" in chat.say("stop")
-    assert "Dit geldt voor Zuidoost-Utrecht" in chat.say("wat is omgekeerde plaatsing")
+    reply = chat.say("wat is omgekeerde plaatsing")  # after the check: an answer asks for feedback again
+    assert "Dit geldt voor Zuidoost-Utrecht" in reply and "Had je hier iets aan?" in reply
 
 
 def test_a_place_in_the_request_is_used(chat):
