@@ -21,6 +21,7 @@ from uitstroom.casestore.models import Client
 from uitstroom.casestore.rules import region_rules
 from uitstroom.knowledge.answer import UNCOVERED
 from uitstroom.knowledge.model import GENERAL_REGION, default_knowledge_base
+from uitstroom.text import fold
 
 ANSWER_BUTTONS = [
     {"title": "Ja", "payload": "/bevestigen"},
@@ -139,19 +140,50 @@ async def checklist_start(tracker: Tracker) -> tuple[str | None, bool, list[dict
     return region, role == "begeleider", events
 
 
-def extract_gemeente(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> dict:
-    """Slot values for the place question of a checklist form; {} when the message names no known place.
+def form_receives_message(tracker: Tracker) -> bool:
+    """The form runs on the user's latest message itself, not resuming on it after another action
+    answered it first (a question in between). The validation action sees the form's own run as its
+    latest action either way, so the events since the message tell."""
+    loop = (tracker.active_loop or {}).get("name")
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return True
+        if event.get("event") == "action_execution_rejected":
+            return False
+        if event.get("event") == "action" and event.get("name") not in (loop, "action_extract_slots"):
+            return False
+    return True
 
-    Only for a message the form itself receives: when a question in between was answered first, the
-    form resumes on that same message, and "wie controleert dat?" is no unknown place."""
-    if tracker.get_slot("requested_slot") != "gemeente" or tracker.latest_action_name != "action_listen":
+
+# Messages that mean something at any point, also at the place question: never an unknown place.
+NEVER_A_PLACE = frozenset(["stop", "crisis", "mens_spreken", "niet_begrepen", "weet_niet", "ontkennen",
+                           "bevestigen", "deelt_bsn", "andere_taal", "onleesbaar", "feedback"])  # fmt: skip
+
+
+QUESTION_WORDS = frozenset(["wie", "wat", "hoe", "waar", "wanneer", "waarom", "welke", "welk", "kan", "mag",
+                            "moet", "is", "zijn", "heb", "ik"])  # fmt: skip
+
+
+def unknown_place(dispatcher: CollectingDispatcher, tracker: Tracker) -> dict:
+    """At a checklist's place question: a short answer that names no place we know ("Atlantis") gets
+    "Die plaats ken ik niet" and the question again; was read as "afscheid" ("Dag!") before.
+
+    A known place is left to the place rule (action_set_place: it confirms the place and answers a
+    question that waited for it); the form then goes on. Rasa drops a validation's slots that are not
+    required any more, and with the region known the place is not. Only for a message the form
+    receives itself: after a question in between, the form resumes on that same message."""
+    if tracker.get_slot("requested_slot") != "gemeente" or not form_receives_message(tracker):
         return {}
-    place = place_from_message(tracker)
-    if place is None:
-        say(dispatcher, "plaats_onbekend")
+    text = tracker.latest_message.get("text") or ""
+    intent = tracker.latest_message.get("intent") or {}
+    first = fold(text).split()[0] if text.split() else ""
+    if place_from_message(tracker) or "?" in text or len(text.split()) > 3 or first in QUESTION_WORDS:
         return {}
-    dispatcher.utter_message(text=f"Ik gebruik {topic} van {region_label(place[1])}.")
-    return {"gemeente": place[0], "regio": place[1]}
+    sure_of_other = intent.get("confidence", 0) >= 0.9 and intent.get("name") != "inform_plaats"
+    if sure_of_other or intent.get("name") in NEVER_A_PLACE:
+        return {}
+    say(dispatcher, "plaats_onbekend")
+    return {"gemeente": None}  # a slot event, so the form asks again instead of rejecting the message
 
 
 class ActionAskGemeente(Action):

@@ -1,14 +1,23 @@
-"""The validation both checklist forms share: the place first when the region is unknown (and a
-question asked meanwhile answered once it is known), then one slot per regional item."""
+"""The validation both checklist forms share: the place first when the region is unknown, then one
+slot per regional item."""
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 
 from rasa_sdk import FormValidationAction
+from rasa_sdk.events import SlotSet
 
-from actions.checklist import extract_gemeente, items_for
-from actions.knowledge import answer_pending_question
+from actions.checklist import form_receives_message, items_for, unknown_place
+from actions.feedback import polarity
+from uitstroom.input_check import is_typed_rating
+
+# A typed 👍 or 👎 to "Heb je dit al?" / "Klopt dat voor jou?" is yes or no, not a rating: a checklist
+# answer shows no rating buttons.
+RATING_ANSWERS = {
+    "criterium": {"goed": "voldaan", "slecht": "niet_voldaan"},
+    "document": {"goed": "binnen", "slecht": "nog_niet"},
+}
 
 
 class ChecklistFormValidation(FormValidationAction, ABC):
@@ -17,7 +26,6 @@ class ChecklistFormValidation(FormValidationAction, ABC):
     slot_prefix: str  # "criterium" or "document"
     kind: str  # "criteria" or "documents" in knowledge/rules.yml
     limit: int  # slots the form has in domain.yml
-    topic: str  # what the place is used for, in the confirmation
 
     @abstractmethod
     def name(self) -> str:
@@ -30,10 +38,14 @@ class ChecklistFormValidation(FormValidationAction, ABC):
             f"{self.slot_prefix}_{i}" for i in range(1, len(items) + 1)
         ]
 
+    async def get_extraction_events(self, dispatcher, tracker, domain):  # type: ignore[no-untyped-def]
+        events = await super().get_extraction_events(dispatcher, tracker, domain)
+        requested = tracker.get_slot("requested_slot") or ""
+        text = tracker.latest_message.get("text") or ""
+        answering = requested.startswith(f"{self.slot_prefix}_") and form_receives_message(tracker)
+        if answering and is_typed_rating(text):
+            events.append(SlotSet(requested, RATING_ANSWERS[self.slot_prefix][polarity(text)]))
+        return events
+
     async def extract_gemeente(self, dispatcher, tracker, domain):  # type: ignore[no-untyped-def]
-        place = extract_gemeente(dispatcher, tracker, self.topic)
-        if not place:
-            return place
-        # A question asked while the form waited for the place ("wie controleert dat?"), answered now.
-        events = await answer_pending_question(dispatcher, tracker, place["gemeente"], place["regio"])
-        return place | {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+        return unknown_place(dispatcher, tracker)

@@ -62,7 +62,7 @@ class ActionDocumentenIntro(Action):
 
 
 class ValidateDocumentenForm(ChecklistFormValidation):
-    slot_prefix, kind, limit, topic = "document", "documents", MAX_DOCUMENTS, "de papierenlijst"
+    slot_prefix, kind, limit = "document", "documents", MAX_DOCUMENTS
 
     def name(self) -> str:
         return "validate_documenten_form"

@@ -60,7 +60,7 @@ class ActionKlaarIntro(Action):
 class ValidateCriteriaForm(ChecklistFormValidation):
     """Asks the place first when the region is not known yet; then the region's criteria."""
 
-    slot_prefix, kind, limit, topic = "criterium", "criteria", MAX_CRITERIA, "de voorwaarden"
+    slot_prefix, kind, limit = "criterium", "criteria", MAX_CRITERIA
 
     def name(self) -> str:
         return "validate_criteria_form"

@@ -5,17 +5,20 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 import actions.item_questions
 from actions.case import ActionCaseVolgendeStap
-from actions.checklist import extract_gemeente
-from actions.documents import ActionAskDocument1
+from actions.checklist import unknown_place
+from actions.context import ActionSetPlace
+from actions.documents import ActionAskDocument1, ValidateDocumentenForm
 from actions.fallback import ActionFallbackKnowledge
 from actions.item_questions import ActionUitleg, about_the_item, aspect_of
 from actions.knowledge import ActionAnswerKnowledge
-from actions.readiness import ActionAskCriterium2, ValidateCriteriaForm
+from actions.readiness import ActionAskCriterium2
+from uitstroom import PROJECT_ROOT
 from uitstroom.knowledge.model import default_knowledge_base
 
 KB = default_knowledge_base()
@@ -235,12 +238,19 @@ async def test_the_criteria_check_reminds_in_one_line_too(case_store):
     ]
 
 
-def at_place_question(text: str, latest_action: str = "action_listen", role: str = "begeleider") -> Tracker:
-    """A checklist form waits for the place (region unknown); the user writes `text`."""
+def at_place_question(text: str, answered_by: str | None = None, role: str = "begeleider") -> Tracker:
+    """A checklist form waits for the place (region unknown); the user writes `text`. As the form's
+    validation action sees it: the form's own run last; with `answered_by`, the form first rejected
+    the message and that action answered it in between."""
     latest = {"text": text, "intent": {"name": "niet_begrepen"}, "entities": []}
-    events = [{"event": "action", "name": "action_klaar_intro"}, {"event": "user", "text": text}]
+    events = [{"event": "action", "name": "action_klaar_intro"}, {"event": "user", "text": text},
+              {"event": "action", "name": "action_extract_slots"}]  # fmt: skip
+    if answered_by:
+        events += [{"event": "action_execution_rejected", "name": "criteria_form"},
+                   {"event": "action", "name": answered_by}]  # fmt: skip
+    events += [{"event": "action", "name": "criteria_form"}]
     slots = {"requested_slot": "gemeente", "rol": role}
-    return Tracker("p1", slots, latest, events, False, None, {"name": "criteria_form"}, latest_action)
+    return Tracker("p1", slots, latest, events, False, None, {"name": "criteria_form"}, "criteria_form")
 
 
 async def test_not_understood_at_the_place_question_says_why_it_asks(case_store):
@@ -262,16 +272,22 @@ async def test_a_begeleider_is_not_told_to_ask_their_begeleider(case_store):
 
 def test_the_place_question_reads_only_the_message_meant_for_it():
     """After "wie controleert dat?" was answered in between, the form resumes on that message: it is
-    no unknown place. A message the form receives itself still is."""
+    no unknown place. A short answer the form receives itself, naming no place we know, is."""
     resumed = CollectingDispatcher()
-    assert (
-        extract_gemeente(resumed, at_place_question("wie controleert dat?", "action_answer_knowledge"), "x")
-        == {}
-    )
+    assert unknown_place(resumed, at_place_question("Atlantis", "action_answer_knowledge")) == {}
     assert resumed.messages == []
     own = CollectingDispatcher()
-    assert extract_gemeente(own, at_place_question("Atlantis"), "x") == {}
+    atlantis = at_place_question("Atlantis")
+    atlantis.latest_message["intent"] = {"name": "afscheid", "confidence": 0.64}  # as the model read it
+    assert unknown_place(own, atlantis) == {"gemeente": None}
     assert texts(own)[0].startswith("Die plaats ken ik niet.")
+    others = [("wie controleert dat", "vraag_procedure", 0.7, []), ("laat maar", "stop", 0.8, []),
+              ("Hoorn", "inform_plaats", 1.0, [{"entity": "plaats", "value": "Hoorn"}])]  # fmt: skip
+    for text, intent, confidence, entities in others:
+        tracker = at_place_question(text)
+        tracker.latest_message["intent"] = {"name": intent, "confidence": confidence}
+        tracker.latest_message["entities"] = entities
+        assert unknown_place(CollectingDispatcher(), tracker) == {}, text
 
 
 async def test_a_begeleider_is_asked_about_their_client(case_store):
@@ -293,7 +309,7 @@ async def test_a_when_question_read_as_own_dossier_still_gets_the_item(case_stor
 async def test_a_question_at_the_place_question_is_answered_once_the_place_is_known(case_store):
     """ "wie controleert dat?" before the region is known: not a second place question (the form asks
     it), and the answer comes right after the place, not never."""
-    asked = at_place_question("hoe meld ik me aan voor de uitstroomregeling", "action_listen", role="client")
+    asked = at_place_question("hoe meld ik me aan voor de uitstroomregeling", role="client")
     asked.latest_message["intent"] = {"name": "vraag_procedure"}
     first = CollectingDispatcher()
     events = await ActionAnswerKnowledge().run(first, asked, {})
@@ -303,8 +319,10 @@ async def test_a_question_at_the_place_question_is_answered_once_the_place_is_kn
     place.slots["open_vraag"] = pending
     place.latest_message.update({"intent": {"name": "inform_plaats"},
                                  "entities": [{"entity": "plaats", "value": "Hoorn"}]})  # fmt: skip
+    assert unknown_place(CollectingDispatcher(), place) == {}  # the form leaves a known place to the rule
     then = CollectingDispatcher()
-    slots = await ValidateCriteriaForm().extract_gemeente(then, place, {})
+    events = await ActionSetPlace().run(then, place, {})
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
     assert slots["regio"] == "westfriesland" and slots["open_vraag"] is None
     assert slots["laatste_kennis_id"].startswith("wf-")  # Westfriesland's answer to the question
     assert "Dit geldt voor Westfriesland." in "\n".join(texts(then))
@@ -325,3 +343,18 @@ def test_a_begeleider_may_name_the_client_in_a_short_question_about_the_item():
     assert about_the_item("Wanneer moet dit uiterlijk binnen zijn voor mijn cliënt?")
     assert about_the_item("wie vraagt dat aan voor de cliënt")
     assert not about_the_item("wat doet het wijkteam voor mijn cliënt")  # a topic of its own
+
+
+@pytest.mark.parametrize(("answered_by", "expected"), [(None, "binnen"), ("action_feedback", None)])
+async def test_a_typed_thumb_answers_the_checklist_only_once(case_store, answered_by, expected):
+    """👍 to "Heb je dit al?" is yes. Had it been taken as a rating first, the form resumes on the same
+    message: that must not also fill the item."""
+    tracker = in_form("👍", intent="feedback")
+    tracker.events += [{"event": "action", "name": "action_extract_slots"}]
+    if answered_by:
+        tracker.events += [{"event": "action_execution_rejected", "name": "documenten_form"},
+                           {"event": "action", "name": answered_by}]  # fmt: skip
+    tracker.events += [{"event": "action", "name": "documenten_form"}]
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text("utf-8"))
+    events = await ValidateDocumentenForm().get_extraction_events(CollectingDispatcher(), tracker, domain)
+    assert {e["name"]: e["value"] for e in events}.get("document_1") == expected

@@ -15,8 +15,8 @@ def test_client_walks_the_documents_with_an_interruption_and_the_case_shows_them
     reply = naima.say("welke papieren heb ik nodig?")
     assert "Westfriesland" in reply and "Aanmeldformulier Uitstroom" in reply
     assert "Papier 1 van 2" in reply and "Bron:" in reply and "Heb je dit al?" in reply
-    reply = naima.say("ja")
-    assert "Papier 2 van 2: Perspectiefplan" in reply
+    reply = naima.say("👍")  # a typed thumb answers the checklist's question
+    assert "Papier 2 van 2: Perspectiefplan" in reply and "Dank je voor je reactie" not in reply
     reply = naima.say("wat doet de uitstroomcoördinator?")  # a question in between: answered, back to paper 2
     assert "Bron:" in reply and reply.endswith("Verder met papier 2 van 2: Perspectiefplan. Heb je dit al?")
     assert reply.count("Bron:") == 1  # the paper is not explained all over again

@@ -63,6 +63,13 @@ def test_a_begeleider_without_a_region_is_asked_about_the_client(begeleider_chat
     assert "jouw regio" not in reply
 
 
+def test_an_unknown_place_is_said_so_and_asked_again(chat):
+    chat.say("ben ik klaar om uit te stromen")
+    reply = chat.say("Atlantis")  # was read as a goodbye: "Dag! Succes met de volgende stap."
+    assert "Die plaats ken ik niet" in reply and "In welke plaats woon je?" in reply and "Dag" not in reply
+    assert "Vraag 1 van 3" in chat.say("Emmeloord")
+
+
 def test_the_place_question_takes_a_region_name(chat):
     assert "In welke plaats woon je" in chat.say("ben ik klaar om uit te stromen")
     reply = chat.say("zuidoost utrecht")
