@@ -133,12 +133,17 @@ def item_answer(item: CurrentItem, aspect: str | None, asker: Asker) -> tuple[st
 
 
 async def answer_about_item(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """Answers a short question about the checklist item on screen; False when it is not one."""
+    """Answers a short question about the checklist item on screen; False when it is not one.
+    Right after an answer to a question in between ("wat is een veldtafel" -> "duurt dat lang?"),
+    "dat" is that answer's topic and the follow-up search takes it; only "wat is dat?" is still
+    the item (that topic was just explained; the checklist's reminder names the item)."""
     text = tracker.latest_message.get("text") or ""
     item = current_item(tracker)
     if item is None or not about_the_item(text):
         return False
     aspect = aspect_of(text)  # None: something no line of the item says ("kost dat geld?")
+    if aspect != "uitleg" and entry_given_just_before(tracker):
+        return False
     reply, answered = item_answer(item, aspect, asker_from(tracker))
     dispatcher.utter_message(text=reply)
     if not answered:  # a gap in the item's explanation: the editors see it
@@ -162,6 +167,8 @@ class ActionUitleg(Action):
         asker = asker_from(tracker)
         texts = messages()["niet_begrepen"]
         item = current_item(tracker)
+        # Also right after an answer to a question in between: the checklist asks about the item
+        # again, and its plain explanation helps to answer that.
         if item is not None:
             reply, _ = item_answer(item, "uitleg", asker)
             dispatcher.utter_message(text=reply)

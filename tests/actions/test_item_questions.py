@@ -15,7 +15,7 @@ from actions.checklist import unknown_place
 from actions.context import ActionSetPlace
 from actions.documents import ActionAskDocument1, ValidateDocumentenForm
 from actions.fallback import ActionFallbackKnowledge
-from actions.item_questions import ActionUitleg, about_the_item, aspect_of
+from actions.item_questions import ActionUitleg, about_the_item, answer_about_item, aspect_of
 from actions.knowledge import ActionAnswerKnowledge
 from actions.readiness import ActionAskCriterium2
 from uitstroom import PROJECT_ROOT
@@ -358,3 +358,18 @@ async def test_a_typed_thumb_answers_the_checklist_only_once(case_store, answere
     domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text("utf-8"))
     events = await ValidateDocumentenForm().get_extraction_events(CollectingDispatcher(), tracker, domain)
     assert {e["name"]: e["value"] for e in events}.get("document_1") == expected
+
+
+async def test_right_after_a_question_in_between_that_is_what_dat_means(case_store):
+    """ "wat is een veldtafel" answered in the checklist, then "duurt dat lang?": about the veldtafel,
+    not "Dat weet ik niet over dit onderdeel" about the item on screen. "wat is dat?" is the item."""
+    answered = [{"event": "action", "name": "action_documenten_intro"},
+                {"event": "user", "text": "wat is een veldtafel"},
+                {"event": "action", "name": "action_answer_knowledge"},
+                {"event": "slot", "name": "laatste_kennis_id", "value": "ams-veldtafel"},
+                {"event": "action", "name": "documenten_form"}]  # fmt: skip
+    tracker = in_form("duurt dat lang?", region="amsterdam", events=answered)
+    assert not await answer_about_item(CollectingDispatcher(), tracker)
+    assert await answer_about_item(CollectingDispatcher(), in_form("duurt dat lang?", region="amsterdam"))
+    what = in_form("wat is dat eigenlijk?", region="amsterdam", events=answered)
+    assert await answer_about_item(CollectingDispatcher(), what)
