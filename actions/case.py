@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import re
 from abc import ABC, abstractmethod
 
 from rasa_sdk import Action, Tracker
@@ -91,19 +92,26 @@ class ClientCaseAction(Action, ABC):
 
     @staticmethod
     async def general_answer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict]:
-        """Without a case: the knowledge base's answer when it is sure (the question may be a general
-        one, "wanneer is de eerste uitstroomtafel"), and how to see one's own dossier."""
-        text = tracker.latest_message.get("text") or ""
-        asker, events = await known_asker(tracker)
-        hits, evidence = await search_with_evidence(text, asker)
-        if hits and hits[0].confidence >= answer_threshold():
-            # answers, or first asks the place
-            events += await answer_question(dispatcher, text, asker, (hits, evidence))
-            if asker.region:
-                dispatcher.utter_message(text=OWN_DOSSIER_HINT)
-            return events
-        dispatcher.utter_message(text=NOT_IDENTIFIED)
+        return await general_answer(dispatcher, tracker, NOT_IDENTIFIED, OWN_DOSSIER_HINT)
+
+
+async def general_answer(
+    dispatcher: CollectingDispatcher, tracker: Tracker, unknown: str, hint: str | None = None
+) -> list[dict]:
+    """For someone whose own dossier or caseload we cannot show: the knowledge base's answer when it
+    is sure (the question may be a general one, "wanneer is de eerste uitstroomtafel", "wie zit er bij
+    de tweede tafel"), with `hint` on how to see their own; else `unknown`."""
+    text = tracker.latest_message.get("text") or ""
+    asker, events = await known_asker(tracker)
+    hits, evidence = await search_with_evidence(text, asker)
+    if hits and hits[0].confidence >= answer_threshold():
+        # answers, or first asks the place
+        events += await answer_question(dispatcher, text, asker, (hits, evidence))
+        if asker.region and hint:
+            dispatcher.utter_message(text=hint)
         return events
+    dispatcher.utter_message(text=unknown)
+    return events
 
 
 class ActionCaseRegelen(ClientCaseAction):
@@ -181,6 +189,7 @@ class ActionCaseOverzicht(ClientCaseAction):
 
 
 # --- begeleiders ----------------------------------------------------------------------
+CLIENTS_WORD = re.compile(r"\bcli[eë]nte?n?\b", re.IGNORECASE)
 NOT_A_BEGELEIDER = (
     "Dit overzicht is alleen voor begeleiders die zijn ingelogd. Ik kan wel algemene vragen beantwoorden."
 )
@@ -249,6 +258,10 @@ class ActionCaseload(Action):
             return []
         identity = await identify(tracker)
         if identity.role != "begeleider":
+            text = tracker.latest_message.get("text") or ""
+            if identity.role == "anoniem" and not CLIENTS_WORD.search(text):
+                # "wie zit er bij de tweede tafel" names no clients: also a general question
+                return await general_answer(dispatcher, tracker, NOT_A_BEGELEIDER)
             dispatcher.utter_message(text=NOT_A_BEGELEIDER)
             return []
         text = tracker.latest_message.get("text") or ""

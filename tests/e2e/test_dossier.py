@@ -60,6 +60,12 @@ def test_client_cannot_read_another_case_or_a_caseload(client_chat):
     assert "alleen voor begeleiders" in reply
 
 
+def test_a_general_question_read_as_caseload_is_answered_without_a_login(chat):
+    chat.say("ik ben ambulant begeleider in de noordoostpolder")
+    reply = chat.say("wie zit er bij de tweede tafel")  # read as a caseload question ("wie ...")
+    assert "alleen voor begeleiders" not in reply and "Bron:" in reply
+
+
 def test_begeleider_caseload_question_lists_exactly_the_right_clients(begeleider_chat):
     reply = begeleider_chat("B-03").say("welke cliënten missen nog een inkomensverklaring?")
     listed = {name for name in ("Joost", "Tim", "Marco", "Esra", "Ilse", "Özlem") if name in reply}
