@@ -49,6 +49,17 @@ NOT_IDENTIFIED = (
 )
 
 
+# A client's own questions that the case answers directly.
+ASKS_BEGELEIDER = re.compile(
+    r"\b(wie is|hoe heet|naam van) (mijn|m'n|mn) (\w+ )?begeleid(er|ster)\b", re.IGNORECASE
+)
+ASKS_MOVING_DATE = re.compile(
+    r"\b(wanneer|datum|hoe lang)\b.*\b(verhuis|verhuizen|verhuizing|eigen huis|eigen woning|uitstromen)\b"
+    r"|\b(verhuisdatum|uitstroomdatum)\b",
+    re.IGNORECASE,
+)
+
+
 def datum(day: dt.date | None) -> str:
     months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
               "oktober", "november", "december"]  # fmt: skip
@@ -83,12 +94,12 @@ class ClientCaseAction(Action, ABC):
         client = await own_client(identity)
         if client is None or client.case is None:
             return await self.general_answer(dispatcher, tracker)
-        self.answer(dispatcher, client)
+        self.answer(dispatcher, client, tracker.latest_message.get("text") or "")
         return [SlotSet("regio", client.case.region), SlotSet("rol", "client")]
 
     @abstractmethod
-    def answer(self, dispatcher: CollectingDispatcher, client: Client) -> None:
-        """Tells the client about their own case."""
+    def answer(self, dispatcher: CollectingDispatcher, client: Client, text: str) -> None:
+        """Tells the client about their own case; `text` is what they asked."""
 
     @staticmethod
     async def general_answer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict]:
@@ -120,7 +131,7 @@ class ActionCaseRegelen(ClientCaseAction):
     def name(self) -> str:
         return "action_case_regelen"
 
-    def answer(self, dispatcher: CollectingDispatcher, client: Client) -> None:
+    def answer(self, dispatcher: CollectingDispatcher, client: Client, text: str) -> None:
         kb = default_knowledge_base()
         todos = missing_documents(client.case)
         if not todos:
@@ -144,7 +155,15 @@ class ActionCaseVolgendeStap(ClientCaseAction):
     def name(self) -> str:
         return "action_case_volgende_stap"
 
-    def answer(self, dispatcher: CollectingDispatcher, client: Client) -> None:
+    def answer(self, dispatcher: CollectingDispatcher, client: Client, text: str) -> None:
+        if ASKS_MOVING_DATE.search(text):  # "wanneer verhuis ik": the planned date first
+            planned = client.case.planned_uitstroom_date
+            when = (
+                f"Je verhuizing staat nu gepland voor {datum(planned)}. Die datum kan nog veranderen."
+                if planned
+                else "Er staat nog geen datum voor je verhuizing in je dossier. Je begeleider weet meer."
+            )
+            dispatcher.utter_message(text=when)
         step = next_step(client.case)
         if step is None:
             dispatcher.utter_message(text="Je hebt op dit moment niets open staan. Goed bezig!")
@@ -170,7 +189,12 @@ class ActionCaseOverzicht(ClientCaseAction):
     def name(self) -> str:
         return "action_case_overzicht"
 
-    def answer(self, dispatcher: CollectingDispatcher, client: Client) -> None:
+    def answer(self, dispatcher: CollectingDispatcher, client: Client, text: str) -> None:
+        begeleider = f"Je begeleider is {client.begeleider.name}."
+        if ASKS_BEGELEIDER.search(text):  # "wie is mijn begeleider": only that
+            contact = "Wil je contact? Zeg dan: ik wil met mijn begeleider praten."
+            dispatcher.utter_message(text=f"{begeleider} {contact}")
+            return
         case = client.case
         done = [document_label(d.type) for d in case.documents if d.status == "binnen"]
         missing = missing_documents(case)
@@ -180,6 +204,7 @@ class ActionCaseOverzicht(ClientCaseAction):
             f"Je route: {case.route}, in {region_label(case.region)}.",
             f"Binnen: {', '.join(done) if done else 'nog niets'}.",
             f"Nog te regelen: {len(missing)} {'papier' if len(missing) == 1 else 'papieren'}.",
+            begeleider,
         ]
         if meeting:
             lines.append(

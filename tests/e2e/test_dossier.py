@@ -145,3 +145,13 @@ def test_a_bsn_gets_the_answer_for_the_askers_role(begeleider_chat, client_chat)
     assert "niet bewaard" in reply and "dossiersysteem" in reply
     reply = client_chat("C-2007").say("mijn bsn is 111222333")
     assert "niet bewaard" in reply and "aan je begeleider" in reply
+
+
+def test_a_client_hears_who_their_begeleider_is_and_when_they_move(client_chat, case_db):
+    joost = client_chat("C-3001")
+    case = CaseStore(session_factory(case_db)).client("C-3001")
+    reply = joost.say("wie is mijn begeleider")
+    assert f"Je begeleider is {case.begeleider.name}." in reply
+    reply = joost.say("wanneer verhuis ik")  # was another region's topic: "hoort bij de regels van ..."
+    assert reply.startswith("Je verhuizing staat nu gepland voor ") and "Je volgende stap" in reply
+    assert "hoort bij de regels van" not in reply
