@@ -357,6 +357,12 @@ class ActionPrepareUpdate(Action):
             update = {"what": "meeting", "type": kind, "date": day.isoformat()}
         elif doc and parsing.status(text):
             update = {"what": "document", "type": doc, "status": parsing.status(text)}
+        elif day and "uitstroomtafel" in text.lower():  # a date, but which of the three tables?
+            dispatcher.utter_message(
+                text=f"Welke uitstroomtafel bedoel je: 1, 2 of 3? Zeg bijvoorbeeld: "
+                f"'uitstroomtafel 2 voor {client.first_name} op {datum(day)}'."
+            )
+            return []
         else:
             dispatcher.utter_message(
                 text="Wat wil je vastleggen? Bijvoorbeeld: 'de inkomensverklaring van Pieter is binnen' "

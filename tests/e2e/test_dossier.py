@@ -109,6 +109,8 @@ def test_update_is_confirmed_stored_and_audited(begeleider_chat, case_db):
 
 def test_update_can_be_cancelled(begeleider_chat, case_db):
     jeroen = begeleider_chat("B-02")
+    reply = jeroen.say("Lisa heeft op 12 maart haar uitstroomtafel")  # which of the three?
+    assert "Welke uitstroomtafel bedoel je: 1, 2 of 3?" in reply and "Lisa op 12 maart" in reply
     assert "Klopt dit?" in jeroen.say("uitstroomtafel 1 voor Lisa op 12 maart")
     assert "niets opgeslagen" in jeroen.say("nee")
     with session_factory(case_db)() as s:
