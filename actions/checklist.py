@@ -158,8 +158,7 @@ def form_receives_message(tracker: Tracker) -> bool:
 # Messages that mean something at any point, also at the place question: never an unknown place.
 NEVER_A_PLACE = frozenset(["stop", "crisis", "mens_spreken", "niet_begrepen", "weet_niet", "ontkennen",
                            "bevestigen", "deelt_bsn", "andere_taal", "onleesbaar", "feedback"])  # fmt: skip
-
-
+# A short message starting with one of these is a question or a statement, not a place name.
 QUESTION_WORDS = frozenset(["wie", "wat", "hoe", "waar", "wanneer", "waarom", "welke", "welk", "kan", "mag",
                             "moet", "is", "zijn", "heb", "ik"])  # fmt: skip
 
