@@ -38,6 +38,12 @@ def test_typos_still_find_the_entry():
     assert "8 euro" in top.entry.client
 
 
+def test_a_compound_the_entries_do_not_use_is_read_as_its_parts():
+    assert R.expand("uitstroomprocedure") == R.expand("uitstroom procedure")
+    assert R.expand("woningnetinschrijving") == R.expand("woningnet inschrijving")
+    assert R.expand("kattenvoer") == []  # no parts we index: nothing made up
+
+
 def test_nonsense_finds_nothing_confident():
     hits = R.search("qwerty zxcvb", "amsterdam")
     assert not hits or hits[0].confidence < 0.3
