@@ -16,7 +16,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import never_crash, previous_bot_turn
-from actions.feelings import acknowledge_feeling
+from actions.feelings import acknowledge_feeling, topics_intro
 from actions.identity import known_asker, store
 from actions.item_questions import answer_about_item
 from actions.knowledge import (
@@ -87,11 +87,11 @@ class ActionFallbackKnowledge(Action):
         if felt:  # no "Ik weet niet zeker wat je bedoelt" to someone who just said they are afraid
             await asyncio.to_thread(store().add_feedback, "onbeantwoord", text, None, asker.region)
             topics = suggestion_buttons(hits)[:2]
-            texts = messages()["gevoel"]
             person = messages()["fallback_weet_niet"]["buttons"][:1]
-            dispatcher.utter_message(
-                text=texts["onderwerpen" if topics else "begeleider"], buttons=topics + person
-            )
+            if topics:
+                dispatcher.utter_message(text=topics_intro(felt), buttons=topics + person)
+            elif felt != "begeleider_onbereikbaar":  # that acknowledgement already said where to go
+                dispatcher.utter_message(text=messages()["gevoel"]["begeleider"], buttons=person)
             return known
         if previous_turn_not_understood(tracker):
             await asyncio.to_thread(store().add_feedback, "onbeantwoord", text, None, asker.region)

@@ -23,15 +23,36 @@ FEELING = re.compile(
 )
 
 
+# Fed up or angry ("ik ben er klaar mee", "mijn begeleider reageert nooit, ik baal ervan").
+FRUSTRATION = re.compile(
+    r"\b(boos|kwaad|gefrustreerd|frustrerend|baal|balen|teleurgesteld|verdrietig|klaar mee|"
+    r"(ben|word) (het )?(zo )?zat|zat van|ben het beu|moe van|niemand helpt|reageert (nooit|niet))\b"
+)
+# ... about their begeleider: then "talk to your begeleider" is no help.
+ABOUT_BEGELEIDER = re.compile(r"\b(mijn|m'n|mn) (\w+ )?begeleid(er|ster)\b")
+
+
 def says_how_they_feel(text: str) -> bool:
-    return bool(FEELING.search(fold(text)))
+    folded = fold(text)
+    return bool(FEELING.search(folded) or FRUSTRATION.search(folded))
 
 
-def acknowledge_feeling(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """To a client who says how they feel: one warm sentence first. True when it was said."""
-    if tracker.get_slot("rol") == "begeleider" or not says_how_they_feel(
-        tracker.latest_message.get("text") or ""
-    ):
-        return False
-    dispatcher.utter_message(text=messages()["gevoel"]["erkenning"])
-    return True
+def acknowledge_feeling(dispatcher: CollectingDispatcher, tracker: Tracker) -> str | None:
+    """To a client who says how they feel: one warm sentence first. Which one was said (its key in
+    messages.yml gevoel), None when none was. Fed up with their begeleider: where else to go, since
+    the usual advice is that begeleider."""
+    text = fold(tracker.latest_message.get("text") or "")
+    if tracker.get_slot("rol") == "begeleider" or not says_how_they_feel(text):
+        return None
+    key = "erkenning"
+    if FRUSTRATION.search(text) and not FEELING.search(text):
+        key = "begeleider_onbereikbaar" if ABOUT_BEGELEIDER.search(text) else "frustratie"
+    dispatcher.utter_message(text=messages()["gevoel"][key])
+    return key
+
+
+def topics_intro(felt: str) -> str:
+    """The line above the topics offered after a feeling; no "talk to your begeleider" to someone
+    who is fed up with that begeleider."""
+    texts = messages()["gevoel"]
+    return texts["onderwerpen_kort" if felt == "begeleider_onbereikbaar" else "onderwerpen"]

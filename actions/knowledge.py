@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import asker_from, entry_given_just_before, never_crash
-from actions.feelings import acknowledge_feeling
+from actions.feelings import acknowledge_feeling, topics_intro
 from actions.identity import known_asker, store
 from actions.item_questions import answer_about_item
 from actions.messages import messages, say
@@ -130,13 +130,14 @@ async def answer_question(
     text: str,
     asker: Asker,
     searched: Searched | None = None,
-    felt: bool = False,
+    felt: str | None = None,
     place_asked: bool = False,
     in_checklist: bool = False,
 ) -> list[dict]:
     """Answers, asks for the place first, or says honestly that it does not know. Returns slot events.
     `searched`: the caller's own search_with_evidence for this text and asker, not done twice.
-    `felt`: the asker just said how they feel (and heard it acknowledged): no "Dat weet ik niet zeker".
+    `felt`: the asker just said how they feel and heard it acknowledged (actions/feelings.py): no
+    "Dat weet ik niet zeker".
     `place_asked`: a checklist is asking for the place right now, so this does not ask it again.
     `in_checklist`: a checklist resumes right after the answer, with its own buttons."""
     hits, evidence = searched or await search_with_evidence(text, asker)
@@ -157,13 +158,10 @@ async def answer_question(
             if buttons:
                 dispatcher.utter_message(text="Of bedoel je een van deze onderwerpen?", buttons=buttons)
         elif buttons:
-            unsure = (
-                messages()["gevoel"]["onderwerpen"]
-                if felt
-                else "Dat weet ik niet zeker. Bedoel je een van deze onderwerpen?"
-            )
+            unsure = "Dat weet ik niet zeker. Bedoel je een van deze onderwerpen?"
+            unsure = topics_intro(felt) if felt else unsure
             dispatcher.utter_message(text=unsure, buttons=buttons)
-        else:
+        elif felt != "begeleider_onbereikbaar":  # that acknowledgement already said where to go
             dispatcher.utter_message(
                 text="Dat weet ik niet. Vraag het aan je begeleider, die weet hoe het bij jou zit."
             )

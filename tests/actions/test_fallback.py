@@ -102,12 +102,24 @@ async def test_a_worried_question_gets_topics_without_doubt(case_store):
     assert not any("Dat weet ik niet" in t for t in said)
 
 
+async def test_a_client_fed_up_with_their_begeleider_is_not_sent_back_to_them(case_store):
+    dispatcher = CollectingDispatcher()
+    tracker = feeling("mijn begeleider reageert nooit, ik ben er klaar mee")
+    await ActionFallbackKnowledge().run(dispatcher, tracker, {})
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert said.startswith("Vervelend dat het zo gaat.") and "andere medewerker van je woonplek" in said
+    assert "praten met je begeleider" not in said and "Praat erover met je begeleider" not in said
+
+
 @pytest.mark.parametrize(
     ("text", "feeling"),
     [
         ("ik maak me zorgen over mijn schulden", True),
         ("ik zie er tegenop om te verhuizen", True),
         ("best spannend allemaal", True),
+        ("ik ben er klaar mee", True),
+        ("mijn begeleider reageert nooit", True),
+        ("ben je klaar met de lijst?", False),
         ("wie moet zorgen voor de huur", False),
         ("wat is het stappenplan wonen", False),
     ],
