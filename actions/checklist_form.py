@@ -3,6 +3,7 @@ slot per regional item."""
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 
 from rasa_sdk import FormValidationAction
@@ -10,8 +11,12 @@ from rasa_sdk.events import SlotSet
 
 from actions.checklist import form_receives_message, items_for, unknown_place
 from actions.feedback import polarity
+from actions.item_questions import answer_about_item
 from uitstroom.input_check import is_typed_rating
 
+# "hoe weet ik dat?" was read as "weet ik niet" (and "hoe moet ik dat weten"): a message that starts
+# like a question is no answer to the checklist's question.
+QUESTION_START = re.compile(r"^\W*(hoe|wat|wie|waar|wanneer|waarom|welke|welk)\b", re.IGNORECASE)
 # A typed 👍 or 👎 to "Heb je dit al?" / "Klopt dat voor jou?" is yes or no, not a rating: a checklist
 # answer shows no rating buttons.
 RATING_ANSWERS = {
@@ -45,6 +50,17 @@ class ChecklistFormValidation(FormValidationAction, ABC):
         answering = requested.startswith(f"{self.slot_prefix}_") and form_receives_message(tracker)
         if answering and is_typed_rating(text):
             events.append(SlotSet(requested, RATING_ANSWERS[self.slot_prefix][polarity(text)]))
+        return events
+
+    async def get_validation_events(self, dispatcher, tracker, domain):  # type: ignore[no-untyped-def]
+        events = await super().get_validation_events(dispatcher, tracker, domain)
+        requested = tracker.get_slot("requested_slot") or ""
+        text = tracker.latest_message.get("text") or ""
+        filled = any(e.get("name") == requested and e.get("value") is not None for e in events)
+        question = requested.startswith(f"{self.slot_prefix}_") and filled and QUESTION_START.search(text)
+        # A question about the item, taken for an answer: answered, and the item is asked again.
+        if question and await answer_about_item(dispatcher, tracker):
+            return [e for e in events if e.get("name") != requested] + [SlotSet(requested, None)]
         return events
 
     async def extract_gemeente(self, dispatcher, tracker, domain):  # type: ignore[no-untyped-def]

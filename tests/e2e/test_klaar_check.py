@@ -21,6 +21,8 @@ def test_client_walks_the_check_with_an_interruption_and_the_case_shows_the_answ
     assert "Had je hier iets aan?" not in reply
     reply = samira.say("snap ik niet")  # not understood: the criterion in plainer words, same question
     assert "Dit betekent dat je het aankunt om op jezelf te wonen" in reply and "vraag 2 van 4" in reply
+    reply = samira.say("hoe weet ik dat?")  # was read as "weet ik niet" and the check moved on
+    assert "Vraag 3 van 4" not in reply and "vraag 2 van 4" in reply
     assert "Vraag 3 van 4" in samira.say("nee")
     assert "Vraag 4 van 4" in samira.say("weet ik niet")
     reply = samira.say("ja")
