@@ -1,4 +1,5 @@
-"""The greeting, for who is asking: a client, a client who says how they feel, or a begeleider.
+"""The greeting and "wat kun je?", for who is asking: a client (with or without their dossier, who
+may say how they feel) or a begeleider.
 
 A personal link or a channel account tells who is there before they say so, so an identified
 begeleider is greeted with the procedure and their caseload, not with a client's route.
@@ -9,6 +10,7 @@ from __future__ import annotations
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.checklist import region_label
 from actions.common import never_crash
 from actions.feelings import says_how_they_feel
 from actions.identity import identify, known_asker
@@ -32,4 +34,22 @@ class ActionGroet(Action):
             dispatcher.utter_message(response="utter_groet_gevoel")
         else:
             dispatcher.utter_message(response="utter_groet")
+        return events
+
+
+class ActionWatKunJe(Action):
+    def name(self) -> str:
+        return "action_wat_kun_je"
+
+    @never_crash
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
+        asker, events = await known_asker(tracker)
+        if asker.audience == "begeleider":
+            dispatcher.utter_message(response="utter_wat_kun_je_begeleider")
+        elif asker.region is None:
+            dispatcher.utter_message(response="utter_wat_kun_je")
+        else:
+            own = (await identify(tracker)).role == "client"
+            response = "utter_wat_kun_je_eigen" if own else "utter_wat_kun_je_regio"
+            dispatcher.utter_message(response=response, regio_naam=region_label(asker.region))
         return events

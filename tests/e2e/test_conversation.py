@@ -55,6 +55,16 @@ def test_every_begeleider_welcome_button_is_answered_in_every_region(stack, plac
         assert "Bedoel je" not in reply and "hoort bij de regels van" not in reply, (payload, reply)
 
 
+def test_what_the_assistant_can_do_depends_on_who_asks(chat, begeleider_chat, client_chat):
+    assert "Vertel me dus waar je woont" in chat.say("wat kun je allemaal")
+    chat.say("ik woon in Hoorn")
+    assert "Ik geef antwoord voor Westfriesland." in chat.say("wat kun je allemaal")
+    reply = client_chat("C-3001").say("wat kun je allemaal")
+    assert "Zuidoost-Utrecht" in reply and "wat moet ik nog regelen?" in reply
+    reply = begeleider_chat("B-01").say("wat kun je allemaal")
+    assert "uitstroomprocedure per regio" in reply and "caseload" in reply and "eigen huis" not in reply
+
+
 def test_a_greeting_that_says_how_the_client_feels_is_answered_warmly(chat):
     reply = chat.say("hoi, ik vind het spannend allemaal")
     assert "je hoeft het niet alleen te doen" in reply and "uitstroom-assistent" in reply
