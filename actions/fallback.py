@@ -38,9 +38,11 @@ BEGELEIDER_ONLY = {"caseload_vraag"}
 
 
 def intent_buttons(tracker: Tracker) -> list[dict]:
-    labels: dict[str, str] = messages()["fallback_bedoel_je"]["intent_labels"]
+    begeleider = tracker.get_slot("rol") == "begeleider"
+    texts = messages()["fallback_bedoel_je"]
+    labels: dict[str, str] = texts["intent_labels_begeleider" if begeleider else "intent_labels"]
     ranking = tracker.latest_message.get("intent_ranking") or []
-    if tracker.get_slot("rol") != "begeleider":
+    if not begeleider:
         ranking = [i for i in ranking if i.get("name") not in BEGELEIDER_ONLY]
     return [
         {"title": labels[i["name"]], "payload": f"/{i['name']}"}

@@ -42,6 +42,12 @@ async def test_first_time_offers_readable_meanings_as_buttons(case_store) -> Non
     assert {"event": "slot", "name": "fallback_stap", "value": 1, "timestamp": None} in events
 
 
+async def test_a_begeleider_is_offered_meanings_in_their_own_words(case_store) -> None:
+    messages, _ = await run(tracker([], slots={"rol": "begeleider"}))
+    titles = [b["title"] for b in messages[0]["buttons"]]
+    assert titles[:2] == ["De criteria doorlopen voor een cliënt", "Overzicht van mijn cliënten"]
+
+
 async def test_second_time_in_a_row_says_honestly_it_does_not_know_and_logs_the_question(case_store) -> None:
     earlier = [
         {"event": "user", "text": "iets onduidelijks"},
