@@ -74,7 +74,7 @@ def checklist_summary(tracker: Tracker, kind: str, done: list[str], todo: list[s
         contacts = region_contacts(region, tracker.get_slot("gemeente"))
         if contacts:
             lines.append(texts["contact"].format(regio=label, contact=contacts[0]))
-        lines.append(texts["vastleggen"])
+        lines.append(texts[f"{kind}_vastleggen"])
     elif stored:
         lines.append(texts["opgeslagen"])
     return "\n\n".join(lines)

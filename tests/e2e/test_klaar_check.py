@@ -43,6 +43,7 @@ def test_a_begeleider_hears_about_the_client_and_where_to_ask(begeleider_chat):
     reply = coach.say("ja")
     assert "Je cliënt voldoet aan alle voorwaarden van Westfriesland" in reply
     assert "Al voldaan:\n- Cliënt woont in een voorziening" in reply
+    assert "via de persoonlijke link" in reply and "inkomensverklaring van Pieter" not in reply
     assert "Je voldoet" not in reply and "in je dossier gezet" not in reply
 
 
