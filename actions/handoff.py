@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import never_crash
 from actions.identity import identify, store
-from actions.messages import say
+from actions.messages import messages, say
 from uitstroom.casestore.notify import Handoff, SlackTransport, TeamsConfig, TeamsTransport, Transport
 from uitstroom.knowledge.model import default_knowledge_base
 
@@ -101,10 +101,17 @@ class ActionHandoff(Action):
                     "nemen. Je vraag staat erbij. Is het dringend? Bel dan je woonplek."
                 )
                 return []
-        say(dispatcher, "mens_algemeen")
-        contacts = region_contacts(tracker.get_slot("regio"), tracker.get_slot("gemeente"))
+        region = tracker.get_slot("regio")
+        contacts = region_contacts(region, tracker.get_slot("gemeente"))
+        heading = "Contactpunten in jouw regio:"
+        if identity.role == "begeleider" or tracker.get_slot("rol") == "begeleider":
+            # Not "neem contact op met je eigen begeleider": the procedure's contact points, per region.
+            texts = messages()["mens_begeleider"]
+            key = "met_contact" if contacts else ("geen_contact" if region else "zonder_regio")
+            dispatcher.utter_message(text=texts[key])
+            heading = "Contactpunten in de regio:"
+        else:
+            say(dispatcher, "mens_algemeen")
         if contacts:
-            dispatcher.utter_message(
-                text="Contactpunten in jouw regio:\n" + "\n".join(f"- {c}" for c in contacts)
-            )
+            dispatcher.utter_message(text=heading + "\n" + "\n".join(f"- {c}" for c in contacts))
         return []

@@ -7,7 +7,7 @@ import urllib.request
 
 import pytest
 
-from tests.e2e.conftest import token
+from tests.e2e.conftest import Chat, token
 from uitstroom.casestore.db import session_factory
 from uitstroom.casestore.feedback_report import report
 from uitstroom.casestore.repository import CaseStore
@@ -43,6 +43,17 @@ def test_anonymous_handoff_gives_the_region_contact_point(chat):
     reply = chat.say("ik wil met een mens praten")
     assert "begeleider" in reply
     assert "beschermdwonen@noordoostpolder.nl" in reply
+
+
+def test_a_begeleider_asking_for_a_person_gets_the_procedures_contact_points(stack):
+    coach = Chat(stack.rasa_url)
+    coach.say("ik ben begeleider in Emmeloord")
+    reply = coach.say("ik wil met een mens praten")
+    assert "Voor vragen over de procedure" in reply and "beschermdwonen@noordoostpolder.nl" in reply
+    assert "je eigen begeleider" not in reply and "jouw regio" not in reply
+    other = Chat(stack.rasa_url)
+    other.say("ik ben begeleider in Hoorn")  # Westfriesland's rules name no contact point
+    assert "geen vast contactpunt" in other.say("ik wil met een mens praten")
 
 
 def test_feedback_and_unanswered_questions_reach_the_editors(chat, case_db):
