@@ -60,7 +60,7 @@ def never_crash(run: Run) -> Run:
             return await run(self, dispatcher, tracker, domain)
         except Exception as error:  # noqa: BLE001 - the user must always get an answer
             logger.error("action %s failed: %s", self.name(), type(error).__name__, exc_info=False)
-            say(dispatcher, "storing")
+            say(dispatcher, "storing", tracker.get_slot("rol"))
             return []
 
     return wrapper

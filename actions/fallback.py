@@ -97,11 +97,11 @@ class ActionFallbackKnowledge(Action):
             return known
         if previous_turn_not_understood(tracker):
             await asyncio.to_thread(store().add_feedback, "onbeantwoord", text, None, asker.region)
-            say(dispatcher, "fallback_weet_niet")
+            say(dispatcher, "fallback_weet_niet", asker.audience)
             return known
         buttons = (intent_buttons(tracker) + suggestion_buttons(hits))[:MAX_BUTTONS]
         if buttons:
             dispatcher.utter_message(text=messages()["fallback_bedoel_je"]["text"], buttons=buttons)
         else:
-            say(dispatcher, "fallback")
+            say(dispatcher, "fallback", asker.audience)
         return known + [SlotSet("fallback_stap", 1)]

@@ -33,5 +33,5 @@ class ActionGeenBsn(Action):
     @never_crash
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
         asker, events = await known_asker(tracker)
-        say(dispatcher, "geen_bsn_begeleider" if asker.audience == "begeleider" else "geen_bsn")
+        say(dispatcher, "geen_bsn", asker.audience)
         return events

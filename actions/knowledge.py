@@ -147,7 +147,7 @@ async def answer_question(
         if place_asked:
             say(dispatcher, "vraag_na_plaats")
         else:
-            say(dispatcher, "vraag_plaats_begeleider" if asker.audience == "begeleider" else "vraag_plaats")
+            say(dispatcher, "vraag_plaats", asker.audience)
         return [SlotSet("open_vraag", text)]
     if not hits or hits[0].confidence < threshold:
         await asyncio.to_thread(store().add_feedback, "onbeantwoord", text, None, asker.region)
@@ -162,9 +162,7 @@ async def answer_question(
             unsure = topics_intro(felt) if felt else unsure
             dispatcher.utter_message(text=unsure, buttons=buttons)
         elif felt != "begeleider_onbereikbaar":  # that acknowledgement already said where to go
-            dispatcher.utter_message(
-                text="Dat weet ik niet. Vraag het aan je begeleider, die weet hoe het bij jou zit."
-            )
+            say(dispatcher, "weet_niet", asker.audience)
         return []
     # Close call: answer, and offer the runners-up so a wrong first guess costs one tap.
     others = [h for h in hits[1:] if worth_suggesting(h) and hits[0].score - h.score < 0.15]

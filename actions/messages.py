@@ -16,6 +16,8 @@ def messages() -> dict[str, dict]:
     return yaml.safe_load(_FILE.read_text("utf-8"))
 
 
-def say(dispatcher: CollectingDispatcher, key: str) -> None:
-    message = messages()[key]
+def say(dispatcher: CollectingDispatcher, key: str, audience: str | None = "client") -> None:
+    """Sends message `key`; to a begeleider its `<key>_begeleider` variant where there is one."""
+    variant = f"{key}_begeleider"
+    message = messages()[variant if audience == "begeleider" and variant in messages() else key]
     dispatcher.utter_message(text=message["text"], buttons=message.get("buttons", []))

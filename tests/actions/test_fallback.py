@@ -58,6 +58,10 @@ async def test_second_time_in_a_row_says_honestly_it_does_not_know_and_logs_the_
     assert messages[0]["text"].startswith("Dat weet ik niet")
     assert [b["title"] for b in messages[0]["buttons"]][0] == "Met een mens praten"
     assert [f.question for f in case_store.feedback(("onbeantwoord",))] == [UNCLEAR]
+    # A begeleider is not told that their begeleider can help: where to ask about the procedure.
+    messages, _ = await run(tracker(earlier, {"fallback_stap": 1, "rol": "begeleider"}))
+    assert "uitstroomcoördinator" in messages[0]["text"] and "Je begeleider" not in messages[0]["text"]
+    assert [b["title"] for b in messages[0]["buttons"]][0] == "Contact in de regio"
 
 
 async def test_an_understood_turn_in_between_starts_over_at_stage_one(case_store) -> None:
