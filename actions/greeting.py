@@ -7,6 +7,8 @@ begeleider is greeted with the procedure and their caseload, not with a client's
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -14,8 +16,14 @@ from actions.checklist import region_label
 from actions.common import never_crash
 from actions.feelings import says_how_they_feel
 from actions.identity import identify, known_asker
+from actions.messages import messages
 
 CASELOAD_BUTTON = {"title": "Mijn cliënten", "payload": "Overzicht van mijn cliënten"}
+# "Wat kun je?" about using the chat: voice messages, starting over.
+VOICE = re.compile(r"spraak|inspreken|voice|audio|geluidsbericht|\bstem\b|\bpraten tegen\b", re.IGNORECASE)
+RESTART = re.compile(
+    r"\b(opnieuw|overnieuw) (beginnen|starten)\b|\breset\b|\bherstart|terug naar (het )?begin", re.IGNORECASE
+)
 
 
 class ActionGroet(Action):
@@ -44,6 +52,12 @@ class ActionWatKunJe(Action):
     @never_crash
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
         asker, events = await known_asker(tracker)
+        text = tracker.latest_message.get("text") or ""
+        usage = messages()["gebruik"]
+        if VOICE.search(text):
+            dispatcher.utter_message(text=usage["spraak"])
+        elif RESTART.search(text):
+            dispatcher.utter_message(text=usage["opnieuw"])
         if asker.audience == "begeleider":
             dispatcher.utter_message(response="utter_wat_kun_je_begeleider")
         elif asker.region is None:

@@ -59,6 +59,11 @@ def test_what_the_assistant_can_do_depends_on_who_asks(chat, begeleider_chat, cl
     assert "uitstroomprocedure per regio" in reply and "caseload" in reply and "eigen huis" not in reply
 
 
+def test_questions_about_using_the_chat_get_an_answer(chat):
+    assert "alleen getypte tekst" in chat.say("kan ik ook spraakberichten sturen")
+    assert chat.say("opnieuw beginnen").startswith("Goed, we beginnen opnieuw.")
+
+
 def test_a_greeting_that_says_how_the_client_feels_is_answered_warmly(chat):
     reply = chat.say("hoi, ik vind het spannend allemaal")
     assert "je hoeft het niet alleen te doen" in reply and "uitstroom-assistent" in reply
