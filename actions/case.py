@@ -17,6 +17,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.checklist import region_label
 from actions.common import never_crash
 from actions.identity import identify, known_asker, store
 from actions.item_questions import answer_about_item
@@ -34,7 +35,7 @@ from uitstroom.casestore.rules import (
     open_items,
 )
 from uitstroom.knowledge.model import default_knowledge_base
-from uitstroom.text import fold, words
+from uitstroom.text import MY_BEGELEIDER, fold, words
 
 STATUS_TEXT = {"nog_niet": "nog niet geregeld", "aangevraagd": "aangevraagd, nog niet binnen",
                "verlopen": "verlopen", "binnen": "binnen", "onbekend": "nog niet besproken",
@@ -50,9 +51,7 @@ NOT_IDENTIFIED = (
 
 
 # A client's own questions that the case answers directly.
-ASKS_BEGELEIDER = re.compile(
-    r"\b(wie is|hoe heet|naam van) (mijn|m'n|mn) (\w+ )?begeleid(er|ster)\b", re.IGNORECASE
-)
+ASKS_BEGELEIDER = re.compile(rf"\b(?:wie is|hoe heet|naam van) {MY_BEGELEIDER}", re.IGNORECASE)
 ASKS_MOVING_DATE = re.compile(
     r"\b(wanneer|datum|hoe lang)\b.*\b(verhuis|verhuizen|verhuizing|eigen huis|eigen woning|uitstromen)\b"
     r"|\b(verhuisdatum|uitstroomdatum)\b",
@@ -64,10 +63,6 @@ def datum(day: dt.date | None) -> str:
     months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
               "oktober", "november", "december"]  # fmt: skip
     return f"{day.day} {months[day.month - 1]} {day.year}" if day else ""
-
-
-def region_label(region: str) -> str:
-    return default_knowledge_base().regions[region].label
 
 
 def first_sentence(text: str) -> str:

@@ -21,7 +21,7 @@ from uitstroom.casestore.models import Client
 from uitstroom.casestore.rules import region_rules
 from uitstroom.knowledge.answer import UNCOVERED
 from uitstroom.knowledge.model import GENERAL_REGION, default_knowledge_base
-from uitstroom.text import fold
+from uitstroom.text import QUESTION_VERBS, QUESTION_WORDS, words
 
 ANSWER_BUTTONS = [
     {"title": "Ja", "payload": "/bevestigen"},
@@ -159,8 +159,7 @@ def form_receives_message(tracker: Tracker) -> bool:
 NEVER_A_PLACE = frozenset(["stop", "crisis", "mens_spreken", "niet_begrepen", "weet_niet", "ontkennen",
                            "bevestigen", "deelt_bsn", "andere_taal", "onleesbaar", "feedback"])  # fmt: skip
 # A short message starting with one of these is a question or a statement, not a place name.
-QUESTION_WORDS = frozenset(["wie", "wat", "hoe", "waar", "wanneer", "waarom", "welke", "welk", "kan", "mag",
-                            "moet", "is", "zijn", "heb", "ik"])  # fmt: skip
+NOT_A_PLACE_START = QUESTION_WORDS | QUESTION_VERBS | {"ik"}
 
 
 def unknown_place(dispatcher: CollectingDispatcher, tracker: Tracker) -> dict:
@@ -175,8 +174,8 @@ def unknown_place(dispatcher: CollectingDispatcher, tracker: Tracker) -> dict:
         return {}
     text = tracker.latest_message.get("text") or ""
     intent = tracker.latest_message.get("intent") or {}
-    first = fold(text).split()[0] if text.split() else ""
-    if place_from_message(tracker) or "?" in text or len(text.split()) > 3 or first in QUESTION_WORDS:
+    first = next(iter(words(text)), "")
+    if place_from_message(tracker) or "?" in text or len(text.split()) > 3 or first in NOT_A_PLACE_START:
         return {}
     sure_of_other = intent.get("confidence", 0) >= 0.9 and intent.get("name") != "inform_plaats"
     if sure_of_other or intent.get("name") in NEVER_A_PLACE:

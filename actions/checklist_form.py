@@ -3,7 +3,6 @@ slot per regional item."""
 
 from __future__ import annotations
 
-import re
 from abc import ABC, abstractmethod
 
 from rasa_sdk import FormValidationAction
@@ -13,10 +12,8 @@ from actions.checklist import form_receives_message, items_for, unknown_place
 from actions.feedback import polarity
 from actions.item_questions import answer_about_item
 from uitstroom.input_check import is_typed_rating
+from uitstroom.text import QUESTION_WORDS, words
 
-# "hoe weet ik dat?" was read as "weet ik niet" (and "hoe moet ik dat weten"): a message that starts
-# like a question is no answer to the checklist's question.
-QUESTION_START = re.compile(r"^\W*(hoe|wat|wie|waar|wanneer|waarom|welke|welk)\b", re.IGNORECASE)
 # A typed 👍 or 👎 to "Heb je dit al?" / "Klopt dat voor jou?" is yes or no, not a rating: a checklist
 # answer shows no rating buttons.
 RATING_ANSWERS = {
@@ -57,8 +54,10 @@ class ChecklistFormValidation(FormValidationAction, ABC):
         requested = tracker.get_slot("requested_slot") or ""
         text = tracker.latest_message.get("text") or ""
         filled = any(e.get("name") == requested and e.get("value") is not None for e in events)
-        question = requested.startswith(f"{self.slot_prefix}_") and filled and QUESTION_START.search(text)
-        # A question about the item, taken for an answer: answered, and the item is asked again.
+        # "hoe weet ik dat?" was read as "weet ik niet": a message that starts with a question word is
+        # no answer. If it is about the item, it is answered and the item is asked again.
+        starts_as_question = next(iter(words(text)), "") in QUESTION_WORDS
+        question = requested.startswith(f"{self.slot_prefix}_") and filled and starts_as_question
         if question and await answer_about_item(dispatcher, tracker):
             return [e for e in events if e.get("name") != requested] + [SlotSet(requested, None)]
         return events

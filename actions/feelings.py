@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.messages import messages
-from uitstroom.text import fold
+from uitstroom.text import MY_BEGELEIDER, fold
 
 # "zorgen" only as worry ("ik maak me zorgen"), not as "wie moet zorgen voor de huur".
 FEELING = re.compile(
@@ -29,7 +29,7 @@ FRUSTRATION = re.compile(
     r"(ben|word) (het )?(zo )?zat|zat van|ben het beu|moe van|niemand helpt|reageert (nooit|niet))\b"
 )
 # ... about their begeleider: then "talk to your begeleider" is no help.
-ABOUT_BEGELEIDER = re.compile(r"\b(mijn|m'n|mn) (\w+ )?begeleid(er|ster)\b")
+ABOUT_BEGELEIDER = re.compile(MY_BEGELEIDER)
 
 
 def says_how_they_feel(text: str) -> bool:

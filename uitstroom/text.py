@@ -25,3 +25,16 @@ REFERRING_WORDS = frozenset([
     "dat", "die", "dit", "deze", "daar", "daarbij", "daarvoor", "daarvan", "daarmee", "daarna", "daarin",
     "daarop", "daarover", "ervan", "ervoor", "erover", "erbij", "erin", "eraan", "hem",
 ])  # fmt: skip
+
+# A Dutch question starts with a question word ("wie regelt dat") or, for a yes/no question, with a
+# finite verb ("heeft Bram zijn formulier al ingeleverd"). Used by the intent features and the checklists.
+QUESTION_WORDS = frozenset(
+    ["wie", "wat", "wanneer", "waar", "hoe", "welke", "welk", "waarom", "hoeveel", "hoelang"]
+)
+QUESTION_VERBS = frozenset(
+    ["heeft", "hebben", "is", "zijn", "staat", "staan", "kan", "kun", "kunnen", "mag", "moet", "moeten",
+     "wil", "gaat", "komt", "zit", "zitten", "loopt", "lopen", "weet", "ben", "heb", "krijg", "krijgt",
+     "wordt", "worden", "doe", "doet", "hoef"]
+)  # fmt: skip
+# "mijn begeleider", "m'n persoonlijk begeleider", "mn begeleidster" (on folded or raw text).
+MY_BEGELEIDER = r"\b(?:mijn|m'n|mn) (?:\w+ )?begeleid(?:er|ster)\b"

@@ -17,7 +17,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from uitstroom import sentence_embeddings
 from uitstroom.knowledge.model import load as load_knowledge
 from uitstroom.knowledge.retrieval import analyse
-from uitstroom.text import fold, words
+from uitstroom.text import QUESTION_VERBS, QUESTION_WORDS, fold, words
 from uitstroom_nlu.input_guard import is_mash_word
 from uitstroom_nlu.places import places_in
 from uitstroom_nlu.roles import mentions_role, roles_in
@@ -141,17 +141,6 @@ class MashShare(_Stateless):
         return [float(np.mean(mash)) if mash else 0.0, float(len(tokens) == 1)]
 
 
-_QUESTION_WORDS = frozenset(
-    ["wie", "wat", "wanneer", "waar", "hoe", "welke", "welk", "waarom", "hoeveel", "hoelang"]
-)
-# Finite verbs a Dutch yes/no question starts with ("heeft Bram zijn formulier al ingeleverd").
-_QUESTION_VERBS = frozenset(
-    ["heeft", "hebben", "is", "zijn", "staat", "staan", "kan", "kun", "kunnen", "mag", "moet", "moeten",
-     "wil", "gaat", "komt", "zit", "zitten", "loopt", "lopen", "weet", "ben", "heb", "krijg", "krijgt",
-     "wordt", "worden", "doe", "doet", "hoef"]
-)  # fmt: skip
-
-
 class QuestionForm(_Stateless):
     """Question or statement, and crossed with naming someone: "heeft Bram zijn formulier al
     ingeleverd" asks about a client (caseload_vraag), "Bram heeft zijn formulier ingeleverd"
@@ -160,9 +149,9 @@ class QuestionForm(_Stateless):
     def row(self, text: str) -> list[float]:
         folded = words(text)
         first = folded[0] if folded else ""
-        question = "?" in text or first in _QUESTION_WORDS or first in _QUESTION_VERBS
+        question = "?" in text or first in QUESTION_WORDS or first in QUESTION_VERBS
         someone = names_someone(text)
-        return ["?" in text, first in _QUESTION_WORDS, first in _QUESTION_VERBS, question and someone,
+        return ["?" in text, first in QUESTION_WORDS, first in QUESTION_VERBS, question and someone,
                 someone and not question]  # fmt: skip
 
 
