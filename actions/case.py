@@ -132,7 +132,7 @@ class ActionCaseRegelen(ClientCaseAction):
         if not todos:
             dispatcher.utter_message(text="Goed nieuws: al je papieren zijn binnen.")
             return
-        lines = [f"Dit moet je nog regelen ({region_label(client.case.region)}):"]
+        lines = [f"Dit moet je nog regelen voor {region_label(client.case.region)}:"]
         buttons = []
         for i, todo in enumerate(todos, 1):
             explanation = first_sentence(kb.by_id(todo.entry).client) if todo.entry else ""

@@ -33,7 +33,7 @@ def region_contacts(region: str | None, gemeente: str | None = None) -> list[str
     entries = [e for e in default_knowledge_base().entries if region in e.regions and e.contacts]
     for entry in sorted(entries, key=lambda e: e.topic != "contact"):  # contact entries first
         for c in entry.contacts:
-            line = ", ".join(x for x in (c.name, c.email, c.phone) if x)
+            line = c.line()
             if line not in seen:
                 seen.add(line)
                 out.append(line)

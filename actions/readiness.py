@@ -49,7 +49,7 @@ class ActionKlaarIntro(Action):
             )
         else:
             n = len(criteria_for(region))
-            intro = f"We lopen samen {n} voorwaarden langs ({region_label(region)}). Eén voor één."
+            intro = f"We lopen samen {n} voorwaarden van {region_label(region)} langs. Eén voor één."
         events += [SlotSet(f"criterium_{i}", None) for i in range(1, MAX_CRITERIA + 1)]
         dispatcher.utter_message(
             text=intro + " Je kunt tussendoor iets vragen. Stoppen kan altijd: zeg dan stop."
@@ -114,19 +114,6 @@ class ActionKlaarResultaat(Action):
         labels = [criterion_label(c, begeleider) for c in criteria]
         done = [label for label, a in zip(labels, answers, strict=True) if a == "voldaan"]
         todo = [label for label, a in zip(labels, answers, strict=True) if a != "voldaan"]
-        lines = []
-        if done:
-            lines.append("Dit is al goed:\n" + "\n".join(f"- {d}" for d in done))
-        if todo:
-            lines.append(
-                "Hier moet je nog aan werken (of het is nog niet duidelijk):\n"
-                + "\n".join(f"- {t}" for t in todo)
-            )
-            lines.append("Je begeleider helpt je hierbij. Bespreek dit lijstje bij jullie volgende gesprek.")
-        else:
-            lines.append(
-                "Je voldoet aan alle voorwaarden. Bespreek met je begeleider wat de volgende stap is."
-            )
         identity, client = await own_client(tracker)
         if client:
             channel = tracker.get_latest_input_channel() or "onbekend"

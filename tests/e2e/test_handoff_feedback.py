@@ -52,8 +52,12 @@ def test_a_begeleider_asking_for_a_person_gets_the_procedures_contact_points(sta
     assert "Voor vragen over de procedure" in reply and "beschermdwonen@noordoostpolder.nl" in reply
     assert "je eigen begeleider" not in reply and "jouw regio" not in reply
     other = Chat(stack.rasa_url)
-    other.say("ik ben begeleider in Hoorn")  # Westfriesland's rules name no contact point
-    assert "geen vast contactpunt" in other.say("ik wil met een mens praten")
+    other.say("ik ben begeleider in Hoorn")  # Westfriesland: the coördinator, through the region's site
+    reply = other.say("ik wil met een mens praten")
+    assert "Uitstroomcoördinator Westfriesland, zorginregiowestfriesland.nl" in reply
+    third = Chat(stack.rasa_url)
+    third.say("ik ben begeleider in Amsterdam")  # the Amsterdam infoblad names no contact point
+    assert "geen vast contactpunt" in third.say("ik wil met een mens praten")
 
 
 def test_feedback_and_unanswered_questions_reach_the_editors(chat, case_db):

@@ -57,7 +57,8 @@ def test_the_check_can_be_stopped(chat):
 
 def test_a_place_in_the_request_is_used(chat):
     reply = chat.say("ik woon in Hoorn, ben ik klaar om uit te stromen?")
-    assert "(Westfriesland)" in reply and "Vraag 1 van 4" in reply and "In welke plaats" not in reply
+    assert "voorwaarden van Westfriesland" in reply and "Vraag 1 van 4" in reply
+    assert "In welke plaats" not in reply
 
 
 def test_a_begeleider_without_a_region_is_asked_about_the_client(begeleider_chat):
@@ -85,3 +86,11 @@ def test_every_criterion_gets_its_own_explanation(chat):
     explanations += [chat.say("ja"), chat.say("ja")]
     bodies = [text.split("\n", 1)[1].replace("Klopt dat voor jou?", "").strip() for text in explanations]
     assert len(set(bodies)) == 3, bodies
+
+
+def test_the_intro_names_the_region_once(chat):
+    chat.say("ik woon in Emmeloord")
+    reply = chat.say("ben ik klaar om uit te stromen?")
+    # The region's label has parentheses of its own: the intro once read "(Noordoostpolder (Flevoland))".
+    assert "voorwaarden van Noordoostpolder (Flevoland) langs" in reply
+    assert "((" not in reply and "))" not in reply

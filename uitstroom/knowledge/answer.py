@@ -37,10 +37,7 @@ def region_note(kb: KnowledgeBase, entry: Entry, asker: Asker) -> str:
 
 
 def contacts_line(entry: Entry) -> str:
-    parts = []
-    for c in entry.contacts:
-        bits = [c.name] + [b for b in (c.email, c.phone) if b]
-        parts.append(", ".join(bits))
+    parts = [c.line() for c in entry.contacts]
     return ("Contact: " + "; ".join(parts)) if parts else ""
 
 

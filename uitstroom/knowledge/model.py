@@ -36,6 +36,10 @@ class Contact:
     name: str
     email: str | None = None
     phone: str | None = None
+    website: str | None = None  # where a handbook names a site rather than an address or number
+
+    def line(self) -> str:
+        return ", ".join(x for x in (self.name, self.email, self.phone, self.website) if x)
 
 
 @dataclass(frozen=True)
