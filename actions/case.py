@@ -26,8 +26,9 @@ from actions.messages import say
 from uitstroom.casestore import parsing
 from uitstroom.casestore.access import Identity
 from uitstroom.casestore.models import Client
-from uitstroom.casestore.repository import match_names
+from uitstroom.casestore.repository import match_names, named_clients
 from uitstroom.casestore.rules import (
+    criteria_status,
     document_label,
     meeting_label,
     missing_documents,
@@ -35,7 +36,7 @@ from uitstroom.casestore.rules import (
     open_items,
 )
 from uitstroom.knowledge.model import default_knowledge_base
-from uitstroom.text import MY_BEGELEIDER, fold, words
+from uitstroom.text import MY_BEGELEIDER
 
 STATUS_TEXT = {"nog_niet": "nog niet geregeld", "aangevraagd": "aangevraagd, nog niet binnen",
                "verlopen": "verlopen", "binnen": "binnen", "onbekend": "nog niet besproken",
@@ -215,6 +216,10 @@ NOT_A_BEGELEIDER = (
 )
 
 
+CRITERIA_WORD = re.compile(r"\b(voorwaarden?|criteri(a|um)|uitstroomklaar|eisen)\b", re.IGNORECASE)
+NOT_YET = re.compile(r"\b(niet|nog|geen|mist|missen|ontbreekt|open)\b", re.IGNORECASE)
+
+
 def _matches_query(client: Client, text: str) -> bool:
     case = client.case
     doc = parsing.document_type(text)
@@ -232,20 +237,14 @@ def _matches_query(client: Client, text: str) -> bool:
         if window:
             return any(window[0] <= d <= window[1] for d in dates)
         return bool(dates)
+    if CRITERIA_WORD.search(text):  # "wie voldoet aan alle voorwaarden" / "... nog niet aan de criteria"
+        all_met = all(c.status == "voldaan" for c in criteria_status(case))
+        return not all_met if NOT_YET.search(text) else all_met
     if "te laat" in text.lower() or "verlopen" in text.lower() or "achter" in text.lower():
         return any(t.overdue for t in open_items(case))
     if window:  # "wie heeft deze week een deadline": anything open that falls due in the window
         return any(t.due and window[0] <= t.due <= window[1] for t in open_items(case))
     return True
-
-
-def _named_clients(clients: list[Client], text: str) -> list[Client]:
-    """Caseload clients the text names by first name or client number (exact, so that an ordinary
-    word never selects a client)."""
-    tokens = set(words(text))
-    return [
-        c for c in clients if c.case and (fold(c.first_name) in tokens or c.client_number.lower() in tokens)
-    ]
 
 
 def _client_detail(client: Client) -> str:
@@ -255,6 +254,13 @@ def _client_detail(client: Client) -> str:
     lines = [f"{client.first_name} ({client.client_number}): fase {PHASE_TEXT.get(case.phase, case.phase)}, "
              f"{region_label(case.region)}."]  # fmt: skip
     lines.append(f"- Ontbreekt: {', '.join(missing)}." if missing else "- Alle papieren zijn binnen.")
+    criteria = criteria_status(case)
+    if criteria:  # what the last criteria check recorded; unknown until someone did one
+        still = [f"{c.label_for('begeleider')} ({STATUS_TEXT.get(c.status, c.status)})"
+                 for c in criteria if c.status != "voldaan"]  # fmt: skip
+        met = len(criteria) - len(still)
+        open_part = f". Open: {'; '.join(still)}." if still else "."
+        lines.append(f"- Voorwaarden: {met} van {len(criteria)} voldaan{open_part}")
     if step:
         late = " (te laat)" if step.overdue else ""
         lines.append(
@@ -286,7 +292,7 @@ class ActionCaseload(Action):
             return []
         text = tracker.latest_message.get("text") or ""
         clients = await asyncio.to_thread(store().caseload, identity.subject)
-        named = _named_clients(clients, text)
+        named = named_clients(clients, text)
         if named:  # "in welke fase zit Fatima", "wat mist er nog bij C-1042": that client in full
             dispatcher.utter_message(text="\n".join(_client_detail(c) for c in named))
             return [SlotSet("rol", "begeleider")]

@@ -7,6 +7,8 @@ known yet they ask for the place first. Items come from knowledge/rules.yml.
 from __future__ import annotations
 
 import asyncio
+import json
+from dataclasses import dataclass, field
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -18,6 +20,7 @@ from actions.messages import messages, say
 from actions.places import place_events, place_from_message
 from uitstroom.casestore.access import Identity
 from uitstroom.casestore.models import Client
+from uitstroom.casestore.repository import named_clients
 from uitstroom.casestore.rules import region_rules
 from uitstroom.knowledge.answer import UNCOVERED
 from uitstroom.knowledge.model import GENERAL_REGION, default_knowledge_base
@@ -52,16 +55,21 @@ def criteria_for(region: str | None) -> list[dict]:
     return items_for(region, "criteria", MAX_CRITERIA)
 
 
-def checklist_summary(tracker: Tracker, kind: str, done: list[str], todo: list[str], stored: bool) -> str:
+def checklist_summary(
+    tracker: Tracker, kind: str, done: list[str], todo: list[str], stored: bool,
+    client_name: str | None = None,
+) -> str:  # fmt: skip
     """The end of a checklist (kind "documenten" or "criteria"): what is done, what is open, who helps.
 
-    A client hears about themselves; a begeleider about their client, with the region's contact point
-    for the procedure and, since their answers belong to no case, how to record them per client."""
+    A client hears about themselves; a begeleider about their client (by name when the check was for
+    one of theirs), with the region's contact point for the procedure and whether the answers were
+    recorded in that client's case, or how to record them."""
     role = "begeleider" if tracker.get_slot("rol") == "begeleider" else "client"
     texts = messages()["samenvatting"][role]
     region = tracker.get_slot("regio")
     label = region_label(region)
     done_key = "documenten_binnen" if kind == "documenten" else "criteria_voldaan"
+    wie = client_name or "Je cliënt"
     lines = []
     if done:
         lines.append(texts[done_key] + "\n" + "\n".join(f"- {d}" for d in done))
@@ -69,12 +77,15 @@ def checklist_summary(tracker: Tracker, kind: str, done: list[str], todo: list[s
         lines.append(texts[f"{kind}_open"] + "\n" + "\n".join(f"- {t}" for t in todo))
         lines.append(texts[f"{kind}_hulp"])
     else:
-        lines.append(texts[f"{kind}_klaar"].format(regio=label))
+        lines.append(texts[f"{kind}_klaar"].format(regio=label, wie=wie))
     if role == "begeleider":
         contacts = region_contacts(region, tracker.get_slot("gemeente"))
         if contacts:
             lines.append(texts["contact"].format(regio=label, contact=contacts[0]))
-        lines.append(texts[f"{kind}_vastleggen"])
+        if stored and client_name:
+            lines.append(texts["opgeslagen"].format(naam=client_name))
+        else:
+            lines.append(texts[f"{kind}_vastleggen"])
     elif stored:
         lines.append(texts["opgeslagen"])
     return "\n\n".join(lines)
@@ -118,26 +129,55 @@ async def own_client(tracker: Tracker) -> tuple[Identity, Client | None]:
     return identity, client if client and client.case else None
 
 
-async def checklist_start(tracker: Tracker) -> tuple[str | None, bool, list[dict]]:
-    """The region a checklist starts with, whether a begeleider asks, and the slot events for both.
+@dataclass
+class ChecklistStart:
+    region: str | None
+    begeleider: bool
+    events: list[dict] = field(default_factory=list)
+    client_name: str | None = None  # the begeleider's client the request names ("is Fatima klaar?")
 
-    A personal link says who is asking, and a client's case says the region; otherwise a place in
-    the request itself ("welke documenten horen bij de aanmelding in Zeist") is used, so that it is
-    not asked for again."""
+
+async def checklist_start(tracker: Tracker) -> ChecklistStart:
+    """The region a checklist starts with, whether a begeleider asks (and for which of their clients),
+    and the slot events for these.
+
+    A personal link says who is asking, and a client's case says the region; a begeleider who names
+    one of their clients ("is Fatima klaar om uit te stromen?") gets that client's region, and the
+    criteria check records the answers in her case. Otherwise a place in the request itself ("welke
+    documenten horen bij de aanmelding in Zeist") is used, so that it is not asked for again."""
     identity, client = await own_client(tracker)
     region, role = tracker.get_slot("regio"), tracker.get_slot("rol")
     events: list[dict] = []
     if identity.role in ("client", "begeleider"):
         role = identity.role
         events.append(SlotSet("rol", role))
+    named = None
+    if identity.role == "begeleider":
+        caseload = await asyncio.to_thread(store().caseload, identity.subject)
+        found = named_clients(caseload, tracker.latest_message.get("text") or "")
+        named = found[0] if len(found) == 1 else None
+    value = json.dumps({"nummer": named.client_number, "naam": named.first_name}) if named else None
+    events.append(SlotSet("checklist_client", value))
     place = place_from_message(tracker)
     if client:
         region = client.case.region
         events.append(SlotSet("regio", region))
+    elif named:
+        region = named.case.region
+        events.append(SlotSet("regio", region))
     elif place:
         region = place[1]
         events += place_events(*place)
-    return region, role == "begeleider", events
+    return ChecklistStart(region, role == "begeleider", events, named.first_name if named else None)
+
+
+def checklist_client(tracker: Tracker) -> tuple[str, str] | None:
+    """(client number, first name) of the begeleider's client this checklist is for, if one was named."""
+    value = tracker.get_slot("checklist_client")
+    if not value:
+        return None
+    data = json.loads(value)
+    return data["nummer"], data["naam"]
 
 
 def form_receives_message(tracker: Tracker) -> bool:

@@ -44,7 +44,8 @@ class ActionDocumentenIntro(Action):
 
     @never_crash
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
-        region, begeleider, events = await checklist_start(tracker)
+        start = await checklist_start(tracker)
+        region, begeleider, events = start.region, start.begeleider, start.events
         if region is None:
             intro = (
                 "We lopen de papieren voor de aanmelding één voor één langs."

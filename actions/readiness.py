@@ -1,8 +1,9 @@
 """'Ben ik klaar om uit te stromen?': the region's criteria one at a time (criteria_form).
 
 Each criterion is asked and explained in B1 Dutch; the answers are recorded in
-the client's case when the chat is bound to one. The check can be interrupted by
-a question and resumed, or stopped ("stop", "laat maar").
+the client's case when the chat is bound to one, or when an identified begeleider
+names one of their clients ("is Fatima klaar om uit te stromen?"). The check can be
+interrupted by a question and resumed, or stopped ("stop", "laat maar").
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.checklist import (
     ANSWER_BUTTONS,
     MAX_CRITERIA,
+    checklist_client,
     checklist_start,
     checklist_summary,
     criteria_for,
@@ -26,6 +28,7 @@ from actions.checklist import (
 from actions.checklist_form import ChecklistFormValidation
 from actions.common import never_crash
 from actions.identity import store
+from uitstroom.casestore.access import Identity
 from uitstroom.knowledge.model import default_knowledge_base
 
 
@@ -40,7 +43,8 @@ class ActionKlaarIntro(Action):
 
     @never_crash
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
-        region, begeleider, events = await checklist_start(tracker)
+        start = await checklist_start(tracker)
+        region, begeleider, events = start.region, start.begeleider, start.events
         if region is None:
             intro = (
                 "We lopen de voorwaarden van de regio van je cliënt één voor één langs."
@@ -49,7 +53,8 @@ class ActionKlaarIntro(Action):
             )
         else:
             n = len(criteria_for(region))
-            intro = f"We lopen samen {n} voorwaarden van {region_label(region)} langs. Eén voor één."
+            voor = f" voor {start.client_name}" if start.client_name else ""
+            intro = f"We lopen samen {n} voorwaarden van {region_label(region)} langs{voor}. Eén voor één."
         events += [SlotSet(f"criterium_{i}", None) for i in range(1, MAX_CRITERIA + 1)]
         dispatcher.utter_message(
             text=intro + " Je kunt tussendoor iets vragen. Stoppen kan altijd: zeg dan stop."
@@ -77,7 +82,9 @@ def _ask_action(number: int) -> type[Action]:
             criterion = criteria[number - 1]
             # A begeleider walks the check for a client: label, explanation and question are about them.
             begeleider = tracker.get_slot("rol") == "begeleider"
-            check = "Klopt dat voor je cliënt?" if begeleider else "Klopt dat voor jou?"
+            named = checklist_client(tracker)
+            whom = (named[1] if named else "je cliënt") if begeleider else "jou"
+            check = f"Klopt dat voor {whom}?"
             label = criterion_label(criterion, begeleider)
             if shown_before(tracker, f"criterium_{number}", "action_klaar_intro"):
                 reminder = f"Verder met vraag {number} van {len(criteria)}: {label}. {check}"
@@ -115,11 +122,27 @@ class ActionKlaarResultaat(Action):
         done = [label for label, a in zip(labels, answers, strict=True) if a == "voldaan"]
         todo = [label for label, a in zip(labels, answers, strict=True) if a != "voldaan"]
         identity, client = await own_client(tracker)
-        if client:
+        case_id = client.case.id if client else await self.named_case(tracker, identity, begeleider)
+        if case_id is not None:
             channel = tracker.get_latest_input_channel() or "onbekend"
             for criterion, answer in zip(criteria, answers, strict=True):
-                await asyncio.to_thread(store().set_criterion, identity.actor, client.case.id,
+                await asyncio.to_thread(store().set_criterion, identity.actor, case_id,
                                         criterion["code"], answer or "onbekend", channel)  # fmt: skip
-        summary = checklist_summary(tracker, "criteria", done, todo, stored=client is not None)
+        named = checklist_client(tracker) if client is None else None
+        summary = checklist_summary(tracker, "criteria", done, todo, stored=case_id is not None,
+                                    client_name=named[1] if named else None)  # fmt: skip
         dispatcher.utter_message(text=summary)
-        return [SlotSet(f"criterium_{i}", None) for i in range(1, MAX_CRITERIA + 1)]
+        return [SlotSet(f"criterium_{i}", None) for i in range(1, MAX_CRITERIA + 1)] + [
+            SlotSet("checklist_client", None)
+        ]
+
+    @staticmethod
+    async def named_case(tracker: Tracker, identity: Identity, begeleider: bool) -> int | None:
+        """The case of the begeleider's client the check was for; checked against their caseload again
+        (the slot was set by our own intro, but a case is only ever written by its own begeleider)."""
+        named = checklist_client(tracker)
+        if not (begeleider and named and identity.role == "begeleider"):
+            return None
+        caseload = await asyncio.to_thread(store().caseload, identity.subject)
+        own = next((c for c in caseload if c.client_number == named[0] and c.case), None)
+        return own.case.id if own else None

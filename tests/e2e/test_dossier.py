@@ -137,6 +137,8 @@ def test_a_begeleider_link_gets_the_begeleider_variant(begeleider_chat, chat):
 def test_begeleider_asks_about_one_named_client(begeleider_chat):
     reply = begeleider_chat("B-01").say("in welke fase zit Fatima")
     assert "Fatima (C-1002)" in reply and "fase uitstroom" in reply
+    # what her criteria check recorded, the open one about her, not "Je …"
+    assert "Voorwaarden: 2 van 3 voldaan. Open: WoningNet-inschrijving van de cliënt is betaald" in reply
     assert "Pieter" not in reply and "Anouk" not in reply  # only the client asked about
     reply = begeleider_chat("B-01").say("hoe staat het met Joost")  # Joost is B-03's client
     assert "Joost" not in reply

@@ -47,6 +47,46 @@ def test_a_begeleider_hears_about_the_client_and_where_to_ask(begeleider_chat):
     assert "Je voldoet" not in reply and "in je dossier gezet" not in reply
 
 
+def test_a_begeleider_naming_a_client_records_the_answers_in_her_case(begeleider_chat, case_db):
+    coach = begeleider_chat("B-02")  # Bram (C-2006, Enkhuizen: Westfriesland) is one of B-02's clients
+    reply = coach.say("is Bram klaar om uit te stromen?")
+    assert "4 voorwaarden van Westfriesland langs voor Bram" in reply and "In welke" not in reply
+    assert "Vraag 1 van 4" in reply and "Klopt dat voor Bram?" in reply
+    for answer in ("ja", "nee", "ja"):
+        coach.say(answer)
+    reply = coach.say("weet ik niet")
+    assert "Ik heb deze antwoorden in het dossier van Bram gezet." in reply
+    assert "staan niet in een dossier" not in reply
+    case = CaseStore(session_factory(case_db)).client("C-2006").case
+    statuses = {c.code: c.status for c in case.criteria}
+    assert statuses == {"verblijf": "voldaan", "uitstroomklaar": "niet_voldaan", "begeleiding": "voldaan",
+                        "corporatie": "onbekend"}  # fmt: skip
+
+
+def test_the_caseload_answers_who_meets_the_criteria(begeleider_chat):
+    coach = begeleider_chat("B-02")
+    coach.say("voldoet Naima aan de criteria")
+    for answer in ("ja", "ja", "ja"):
+        coach.say(answer)
+    assert "Naima voldoet aan alle voorwaarden van Westfriesland" in coach.say("ja")
+    reply = coach.say("welke cliënten voldoen aan alle voorwaarden?")
+    assert "Naima" in reply and "Samira" not in reply and "Lisa" not in reply
+    reply = coach.say("wie voldoet nog niet aan de criteria")
+    assert "Samira" in reply and "Naima" not in reply
+
+
+def test_a_client_of_another_begeleider_is_not_touched(begeleider_chat, case_db):
+    coach = begeleider_chat("B-01")  # Bram is not B-01's client
+    reply = coach.say("is Bram klaar om uit te stromen?")
+    assert "Bram" not in reply and "Over welke gemeente gaat het?" in reply
+    coach.say("Hoorn")
+    for answer in ("ja", "ja", "ja", "ja"):
+        reply = coach.say(answer)
+    assert "staan niet in een dossier" in reply and "Bram" not in reply
+    case = CaseStore(session_factory(case_db)).client("C-2006").case
+    assert {c.code: c.status for c in case.criteria}.get("corporatie") != "voldaan"
+
+
 def test_the_check_can_be_stopped(chat):
     chat.say("ik woon in Zeist")
     assert "Vraag 1 van 3" in chat.say("kan ik al uitstromen")

@@ -29,6 +29,7 @@ from uitstroom.casestore.models import (
 )
 from uitstroom.casestore.notify import Handoff, Notifier, WebNotifier
 from uitstroom.privacy import redact
+from uitstroom.text import fold, words
 
 _CASE_LOAD = (
     selectinload(Client.case).selectinload(Case.documents),
@@ -52,6 +53,15 @@ def match_names(clients: list[Client], name: str, cutoff: float = 80) -> list[Na
         name, names, scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=cutoff
     )
     return [NameMatch(clients[i], score) for _, score, i in found]
+
+
+def named_clients(clients: list[Client], text: str) -> list[Client]:
+    """Clients (with a case) the text names by first name or client number: exact, so that an
+    ordinary word never selects a client."""
+    tokens = set(words(text))
+    return [
+        c for c in clients if c.case and (fold(c.first_name) in tokens or c.client_number.lower() in tokens)
+    ]
 
 
 class CaseStore:
