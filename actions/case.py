@@ -168,7 +168,7 @@ class ActionCaseVolgendeStap(ClientCaseAction):
         late = " Dit is al te laat: bespreek het snel met je begeleider." if step.overdue else ""
         # What the step is, in one sentence, as "wat moet ik nog regelen" explains each document.
         about = f"\n{first_sentence(default_knowledge_base().by_id(step.entry).client)}" if step.entry else ""
-        text = f"Je volgende stap: {step.label}.{when}{late}{about}"
+        text = f"Je volgende stap: {step.step_for('client')}.{when}{late}{about}"
         dated = [t for t in open_items(client.case) if t.due and t.code != step.code][:3]  # fresh objects
         if dated:
             text += "\nDaarna:\n" + "\n".join(f"- {t.label}: {datum(t.due)}" for t in dated)
@@ -220,7 +220,15 @@ CRITERIA_WORD = re.compile(r"\b(voorwaarden?|criteri(a|um)|uitstroomklaar|eisen)
 NOT_YET = re.compile(r"\b(niet|nog|geen|mist|missen|ontbreekt|open)\b", re.IGNORECASE)
 
 
-def _matches_query(client: Client, text: str) -> bool:
+NOTHING_OPEN = re.compile(
+    r"\b(alles (op orde|rond|geregeld|klaar)|(niks|niets) (meer )?open|helemaal klaar)\b", re.IGNORECASE
+)
+ALL_PAPERS = re.compile(r"\b(alle papieren|alle documenten|alles) (binnen|compleet)\b", re.IGNORECASE)
+
+
+def _matches_query(client: Client, text: str) -> bool | None:
+    """Whether the client fits what the caseload question filters on; None: the question sets no filter
+    (then the whole caseload is the answer, and is not presented as a selection)."""
     case = client.case
     doc = parsing.document_type(text)
     window = parsing.window_in(text)
@@ -244,7 +252,11 @@ def _matches_query(client: Client, text: str) -> bool:
         return any(t.overdue for t in open_items(case))
     if window:  # "wie heeft deze week een deadline": anything open that falls due in the window
         return any(t.due and window[0] <= t.due <= window[1] for t in open_items(case))
-    return True
+    if ALL_PAPERS.search(text):
+        return not missing_documents(case)
+    if NOTHING_OPEN.search(text):
+        return next_step(case) is None
+    return None
 
 
 def _client_detail(client: Client) -> str:
@@ -264,7 +276,7 @@ def _client_detail(client: Client) -> str:
     if step:
         late = " (te laat)" if step.overdue else ""
         lines.append(
-            f"- Volgende stap: {step.label_for('begeleider')}" + (f", {datum(step.due)}" if step.due else "")
+            f"- Volgende stap: {step.step_for('begeleider')}" + (f", {datum(step.due)}" if step.due else "")
             + f"{late}."
         )
     return "\n".join(lines)
@@ -296,17 +308,19 @@ class ActionCaseload(Action):
         if named:  # "in welke fase zit Fatima", "wat mist er nog bij C-1042": that client in full
             dispatcher.utter_message(text="\n".join(_client_detail(c) for c in named))
             return [SlotSet("rol", "begeleider")]
-        found = [c for c in clients if c.case and _matches_query(c, text)]
+        fits = {c.client_number: _matches_query(c, text) for c in clients if c.case}
+        found = [c for c in clients if c.case and fits[c.client_number] is not False]
         if not found:
             dispatcher.utter_message(text="Geen van je cliënten past bij die vraag.")
             return [SlotSet("rol", "begeleider")]
-        lines = [f"{len(found)} van je {len(clients)} cliënten:"]
+        heading = f"{len(found)} van je {len(clients)} cliënten:" if any(fits.values()) else "Je cliënten:"
+        lines = [heading]
         for c in found:
             step = next_step(c.case)
             late = " [te laat]" if step and step.overdue else ""
             summary = "niets open"
             if step:
-                summary = f"volgende stap: {step.label_for('begeleider')}"
+                summary = f"volgende stap: {step.step_for('begeleider')}"
                 summary += f" ({datum(step.due)})" if step.due else ""
             lines.append(f"- {c.first_name} ({c.client_number}, {c.case.phase}): {summary}{late}")
         dispatcher.utter_message(text="\n".join(lines))

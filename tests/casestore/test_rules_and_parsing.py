@@ -10,7 +10,7 @@ import yaml
 
 from uitstroom import KNOWLEDGE_DIR
 from uitstroom.casestore import parsing
-from uitstroom.casestore.rules import add_months
+from uitstroom.casestore.rules import Todo, add_months
 from uitstroom.knowledge.model import default_knowledge_base
 
 TODAY = dt.date(2026, 11, 23)
@@ -43,6 +43,15 @@ def test_a_begeleider_never_reads_a_label_that_speaks_to_the_client():
         for item in spec["criteria"] + spec["deadlines"]:
             label = item.get("label_begeleider", item["label"])
             assert not re.search(r"\b(je|jij|jouw|jou)\b", label, re.IGNORECASE), (region, label)
+
+
+def test_a_criterion_as_next_step_is_something_to_check():
+    criterion = Todo("criterion", "verblijf", "Je woont in een voorziening", "onbekend",
+                     label_begeleider="Cliënt woont in een voorziening")  # fmt: skip
+    assert criterion.step_for("client") == "kijk met je begeleider of dit klopt: je woont in een voorziening"
+    assert criterion.step_for("begeleider") == "voorwaarde nagaan: Cliënt woont in een voorziening"
+    document = Todo("document", "woningnet", "WoningNet-inschrijving", "nog_niet")
+    assert document.step_for("client") == "WoningNet-inschrijving"
 
 
 def test_add_months_handles_month_ends():

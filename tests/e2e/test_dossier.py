@@ -86,6 +86,18 @@ def test_begeleider_asks_who_has_a_deadline_this_week(begeleider_chat, case_db):
     assert len(due) < len(clients)  # the question filtered: not simply the whole caseload
 
 
+def test_caseload_questions_about_everything_in_order_or_no_filter(begeleider_chat, case_db):
+    from uitstroom.casestore.rules import next_step
+
+    clients = CaseStore(session_factory(case_db)).caseload("B-01")
+    done = {c.first_name for c in clients if next_step(c.case) is None}
+    reply = begeleider_chat("B-01").say("welke cliënten hebben alles op orde?")
+    listed = {c.first_name for c in clients if c.first_name in reply}
+    assert listed == done and len(done) < len(clients)  # was: the whole caseload as "7 van je 7"
+    reply = begeleider_chat("B-01").say("geef me een overzicht van al mijn cliënten")
+    assert reply.startswith("Je cliënten:") and all(c.first_name in reply for c in clients)
+
+
 def test_begeleider_cannot_update_someone_elses_client(begeleider_chat):
     reply = begeleider_chat("B-01").say("de inkomensverklaring van Joost is binnen")
     assert "niet in jouw caseload" in reply

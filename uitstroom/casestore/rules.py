@@ -31,6 +31,16 @@ class Todo:
     def label_for(self, audience: str) -> str:
         return (self.label_begeleider or self.label) if audience == "begeleider" else self.label
 
+    def step_for(self, audience: str) -> str:
+        """The item as a next step: a criterion is a statement ("Je woont in een voorziening ..."), so
+        it becomes something to check; documents, meetings and deadlines already read as a step."""
+        label = self.label_for(audience)
+        if self.kind != "criterion":
+            return label
+        if audience == "begeleider":
+            return f"voorwaarde nagaan: {label}"
+        return f"kijk met je begeleider of dit klopt: {label[0].lower()}{label[1:]}"
+
     @property
     def overdue(self) -> bool:
         return self.due is not None and self.due < dt.date.today() and self.status != "klaar"
