@@ -22,7 +22,7 @@ from actions.common import never_crash
 from actions.identity import identify, known_asker, store
 from actions.item_questions import answer_about_item
 from actions.knowledge import answer_question, answer_threshold, search_with_evidence
-from actions.messages import say
+from actions.messages import messages, say
 from uitstroom.casestore import parsing
 from uitstroom.casestore.access import Identity
 from uitstroom.casestore.models import Client
@@ -36,6 +36,7 @@ from uitstroom.casestore.rules import (
     open_items,
 )
 from uitstroom.knowledge.model import default_knowledge_base
+from uitstroom.knowledge.retrieval import content_words
 from uitstroom.text import MY_BEGELEIDER
 
 STATUS_TEXT = {"nog_niet": "nog niet geregeld", "aangevraagd": "aangevraagd, nog niet binnen",
@@ -216,6 +217,10 @@ NOT_A_BEGELEIDER = (
 )
 
 
+# Words of a bare yes or no ("nee hoor", "ja graag", "liever niet"): no question to answer in them.
+ANSWER_WORDS = frozenset(["ja", "nee", "niet", "geen", "nog", "klopt", "prima", "dank", "bedankt", "graag",
+                          "hoor", "liever", "doe", "maar", "oke", "ok", "goed", "zeker", "precies", "wel",
+                          "inderdaad", "natuurlijk", "akkoord", "nope", "yes", "echt"])  # fmt: skip
 CRITERIA_WORD = re.compile(r"\b(voorwaarden?|criteri(a|um)|uitstroomklaar|eisen)\b", re.IGNORECASE)
 NOT_YET = re.compile(r"\b(niet|nog|geen|mist|missen|ontbreekt|open)\b", re.IGNORECASE)
 
@@ -405,6 +410,11 @@ class ActionConfirmUpdate(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
         pending = tracker.get_slot("wacht_op_bevestiging")
         if not pending:
+            # Nothing was asked: "ik heb geen geld" reads as "nee" but says something; the knowledge
+            # base answers it when it is sure. A bare "nee, dank je" gets "Oké".
+            text = tracker.latest_message.get("text") or ""
+            if any(w not in ANSWER_WORDS for w in content_words(text)):
+                return await general_answer(dispatcher, tracker, messages()["ok"]["text"])
             say(dispatcher, "ok")
             return []
         clear = [SlotSet("wacht_op_bevestiging", None)]

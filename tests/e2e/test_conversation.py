@@ -223,3 +223,10 @@ def test_anyone_with_a_client_is_a_begeleider(chat):
     reply = chat.say("mijn cliënt woont in Zeist")
     assert "volledige procedure" in reply and "Gemeente Zeist" in reply
     assert "Klopt dat voor je cliënt?" in chat.say("is hij klaar om uit te stromen?")
+
+
+def test_a_statement_read_as_no_is_answered_when_nothing_was_asked(chat):
+    chat.say("ik woon in Amsterdam")
+    reply = chat.say("ik heb geen geld")  # read as "nee"; it got only "Oké. Waar kan ik je nog mee helpen?"
+    assert "inkomen" in reply and "Oké" not in reply
+    assert "Oké. Waar kan ik je nog mee helpen?" in chat.say("nee dank je")  # a bare no stays a no

@@ -81,8 +81,18 @@ def test_every_handbook_section_is_covered(handbook):
 
 def test_citation_names_handbook_and_section():
     entry = next(e for e in KB.entries if e.id.startswith("zou-"))
-    citation = KB.citation(entry.sources[0])
+    citation = KB.citations(entry.sources[:1])
     assert citation.startswith("Werkafspraken Uitstroom Zuidoost-Utrecht, ")
+
+
+def test_a_handbook_cited_for_several_sections_is_named_once():
+    entry = KB.by_id("ams-stappen-doorstroom")
+    assert len(entry.sources) > 2
+    citation = KB.citations(entry.sources)
+    assert citation.count("Infoblad doorstroom, Huisvesting Kwetsbare Groepen Amsterdam") == 1
+    assert citation.endswith("Aanvraag urgentie onder voorwaarden")
+    both = KB.citations([*entry.sources[:1], *KB.by_id("alg-klantreis-fasen").sources[:1]])
+    assert " en Klantreis Uitstroom MO & BW" in both
 
 
 # --- privacy: no employees' names, personal addresses or direct numbers ---------------

@@ -42,7 +42,7 @@ def contacts_line(entry: Entry) -> str:
 
 
 def sources_line(kb: KnowledgeBase, entry: Entry) -> str:
-    return "Bron: " + "; ".join(kb.citation(s) for s in entry.sources)
+    return "Bron: " + kb.citations(entry.sources)
 
 
 def compose(kb: KnowledgeBase, entry: Entry, asker: Asker) -> str:

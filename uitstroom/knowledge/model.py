@@ -83,10 +83,17 @@ class KnowledgeBase:
             self._by_id = {e.id: e for e in self.entries}
         return self._by_id
 
-    def citation(self, ref: SourceRef) -> str:
-        region = next(r for r in self.regions.values() if r.handbook == ref.handbook)
-        heading = self.sections.get(ref.handbook, {}).get(ref.section, ref.section)
-        return f"{region.citation}, {heading}"
+    def citations(self, refs: list[SourceRef] | tuple[SourceRef, ...]) -> str:
+        """Handbook and sections, each handbook named once: "<handbook>, <section>; <section>"."""
+        by_handbook: dict[str, list[str]] = {}
+        for ref in refs:
+            heading = self.sections.get(ref.handbook, {}).get(ref.section, ref.section)
+            by_handbook.setdefault(ref.handbook, []).append(heading)
+        parts = []
+        for handbook, headings in by_handbook.items():
+            region = next(r for r in self.regions.values() if r.handbook == handbook)
+            parts.append(f"{region.citation}, {'; '.join(headings)}")
+        return " en ".join(parts)
 
 
 def _entry(raw: dict, file: str) -> Entry:
