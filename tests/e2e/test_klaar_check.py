@@ -134,3 +134,10 @@ def test_the_intro_names_the_region_once(chat):
     # The region's label has parentheses of its own: the intro once read "(Noordoostpolder (Flevoland))".
     assert "voorwaarden van Noordoostpolder (Flevoland) langs" in reply
     assert "((" not in reply and "))" not in reply
+
+
+def test_goodbye_in_the_middle_ends_the_check(chat):
+    chat.say("ik woon in Zeist")
+    assert "Vraag 1 van 3" in chat.say("ben ik klaar om uit te stromen?")
+    reply = chat.say("bedankt, doei")
+    assert "Dag!" in reply and "Verder met" not in reply and "vraag 1 van 3" not in reply.lower()
