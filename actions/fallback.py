@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import never_crash, previous_bot_turn
 from actions.feelings import acknowledge_feeling, topics_intro
 from actions.identity import known_asker, store
-from actions.item_questions import answer_about_item
+from actions.item_questions import answer_about_entry_just_given, answer_about_item
 from actions.knowledge import (
     answer_threshold,
     follow_up_context,
@@ -86,13 +86,17 @@ class ActionFallbackKnowledge(Action):
             if asker.region or in_context[0].entry.is_general:
                 entry = in_context[0].entry
                 return known + give_answer(dispatcher, entry, asker, question, in_checklist=in_checklist)
+        elif not felt and (line := answer_about_entry_just_given(dispatcher, tracker)) is not None:
+            return known + line
         if felt:  # no "Ik weet niet zeker wat je bedoelt" to someone who just said they are afraid
             await asyncio.to_thread(store().add_feedback, "onbeantwoord", text, None, asker.region)
+            if felt == "begeleider_onbereikbaar":  # that acknowledgement said where to go; no topics
+                return known
             topics = suggestion_buttons(hits)[:2]
             person = messages()["fallback_weet_niet"]["buttons"][:1]
             if topics:
                 dispatcher.utter_message(text=topics_intro(felt), buttons=topics + person)
-            elif felt != "begeleider_onbereikbaar":  # that acknowledgement already said where to go
+            else:
                 dispatcher.utter_message(text=messages()["gevoel"]["begeleider"], buttons=person)
             return known
         if previous_turn_not_understood(tracker):

@@ -26,10 +26,27 @@ FEELING = re.compile(
 # Fed up or angry ("ik ben er klaar mee", "mijn begeleider reageert nooit, ik baal ervan").
 FRUSTRATION = re.compile(
     r"\b(boos|kwaad|gefrustreerd|frustrerend|baal|balen|teleurgesteld|verdrietig|klaar mee|"
-    r"(ben|word) (het )?(zo )?zat|zat van|ben het beu|moe van|niemand helpt|reageert (nooit|niet))\b"
+    r"(ben|word) (het )?(zo )?zat|zat van|ben het beu|moe van|niemand helpt|reageert (nooit|niet)|"
+    r"belt (me |mij )?(nooit|niet)( meer)? terug|neemt (de telefoon )?(nooit|niet) op|"
+    r"hoor (nooit|niks|niets) (meer )?van (hem|haar))\b"
 )
-# ... about their begeleider: then "talk to your begeleider" is no help.
+# ... about their begeleider: then "talk to your begeleider" is no help. Right after the assistant
+# asked the begeleider to call, "hij belt nooit terug" is about that begeleider too.
 ABOUT_BEGELEIDER = re.compile(MY_BEGELEIDER)
+PERSON = re.compile(r"\b(hij|zij|ze|die)\b")
+
+
+def after_handoff(tracker: Tracker) -> bool:
+    """The assistant's last action before this message was the handoff to the begeleider."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return False
+            seen_user = True
+        elif seen_user and event.get("event") == "action" and event.get("name") != "action_listen":
+            return event.get("name") == "action_handoff"
+    return False
 
 
 def says_how_they_feel(text: str) -> bool:
@@ -46,7 +63,8 @@ def acknowledge_feeling(dispatcher: CollectingDispatcher, tracker: Tracker) -> s
         return None
     key = "erkenning"
     if FRUSTRATION.search(text) and not FEELING.search(text):
-        key = "begeleider_onbereikbaar" if ABOUT_BEGELEIDER.search(text) else "frustratie"
+        about = ABOUT_BEGELEIDER.search(text) or (PERSON.search(text) and after_handoff(tracker))
+        key = "begeleider_onbereikbaar" if about else "frustratie"
     dispatcher.utter_message(text=messages()["gevoel"][key])
     return key
 

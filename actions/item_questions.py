@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.checklist import criteria_for, documents_for, region_label
@@ -66,10 +67,16 @@ NOT_IN_RULES = {
 }
 
 
+# "wie krijgt dat te zien?" asks who receives or reads it; the `wie` line says who arranges it.
+WHO_RECEIVES = re.compile(
+    r"\bwie\b.*\b(zien|ziet|lezen|leest|krijgen|krijgt|horen|hoort|ontvangen|ontvangt)\b"
+)
+
+
 def aspect_of(text: str) -> str | None:
     """Which aspect of an item a short question asks about; None when it asks something else."""
     folded = fold(text)
-    if WHAT_IF.search(folded):
+    if WHAT_IF.search(folded) or WHO_RECEIVES.search(folded):
         return None
     return next((aspect for aspect, pattern in ASPECT_PATTERNS if re.search(pattern, folded)), None)
 
@@ -151,6 +158,36 @@ async def answer_about_item(dispatcher: CollectingDispatcher, tracker: Tracker) 
             store().add_feedback, "onbeantwoord", f"{item.label}: {text}", item.entry.id, item.region
         )
     return True
+
+
+def line_about_entry(entry_id: str, text: str) -> str | None:
+    """The line of entry `entry_id` that a short question about it asks for ("wie moet die tekenen?"):
+    who, how or when, when the entry has one; None otherwise."""
+    if not about_the_item(text):
+        return None
+    aspect = aspect_of(text)
+    if aspect not in NOT_IN_RULES:  # wie, hoe, wanneer; "wat is dat?" is niet_begrepen's (action_uitleg)
+        return None
+    try:
+        return default_knowledge_base().by_id(entry_id).kort_line(aspect)
+    except KeyError:  # an id from an older knowledge base
+        return None
+
+
+def answer_about_entry_just_given(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict] | None:
+    """Outside a checklist, right after a knowledge answer, a short question about that answer's topic
+    ("wie moet die tekenen?" after the driepartijenovereenkomst) that the follow-up search could not
+    place in another entry: the topic's own line for that aspect, when it has one. None otherwise
+    (the caller goes on to "Bedoel je…?"). Keeps the topic, so a next short question is about it too."""
+    entry_id = entry_given_just_before(tracker)
+    if not entry_id or tracker.active_loop_name:
+        return None
+    line = line_about_entry(entry_id, tracker.latest_message.get("text") or "")
+    if not line:
+        return None
+    begeleider = asker_from(tracker).audience == "begeleider"
+    dispatcher.utter_message(text=f"Voor je cliënt, in eenvoudige woorden: {line}" if begeleider else line)
+    return [SlotSet("laatste_kennis_id", entry_id)]
 
 
 class ActionUitleg(Action):

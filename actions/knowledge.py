@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import asker_from, entry_given_just_before, never_crash
 from actions.feelings import acknowledge_feeling, topics_intro
 from actions.identity import known_asker, store
-from actions.item_questions import answer_about_item
+from actions.item_questions import answer_about_entry_just_given, answer_about_item
 from actions.messages import messages, say
 from actions.places import place_events, place_from_message
 from uitstroom.knowledge.answer import UNCOVERED, Asker, compose
@@ -268,6 +268,8 @@ class ActionAnswerKnowledge(Action):
             follow_up = await follow_up_search(text, context, asker, answer_threshold())
             if follow_up:
                 text, searched = follow_up
+            elif (line := answer_about_entry_just_given(dispatcher, tracker)) is not None:
+                return events + line
         place_asked = tracker.get_slot("requested_slot") == "gemeente"
         return events + await answer_question(
             dispatcher, text, asker, searched, felt, place_asked, in_checklist

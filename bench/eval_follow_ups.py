@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from actions.item_questions import line_about_entry
 from actions.knowledge import follow_up_search, is_follow_up, search, without_general_twin
 from uitstroom.knowledge.answer import Asker
 from uitstroom.knowledge.retrieval import default_retriever
@@ -37,7 +38,11 @@ async def answered(pair: dict, in_context: bool, threshold: float) -> str | None
     if hits and hits[0].confidence >= threshold:
         return hits[0].entry.id
     found = await follow_up_search(text, context, asker, threshold)
-    return found[1][0][0].entry.id if found else None
+    if found:
+        return found[1][0][0].entry.id
+    if in_context and line_about_entry(pair["first_entry"], text):  # that topic's own who/how/when line
+        return pair["first_entry"]
+    return None
 
 
 def score(pairs: list[dict], answers: list[str | None]) -> dict:

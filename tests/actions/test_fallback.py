@@ -121,6 +121,23 @@ async def test_a_client_fed_up_with_their_begeleider_is_not_sent_back_to_them(ca
     assert "praten met je begeleider" not in said and "Praat erover met je begeleider" not in said
 
 
+async def test_he_never_calls_back_right_after_the_handoff_is_about_the_begeleider(case_store):
+    text = "hij belt nooit terug"
+    latest = {"text": text, "intent": {"name": "nlu_fallback"}, "intent_ranking": [], "entities": []}
+    events = [{"event": "user", "text": "ik wil mijn begeleider spreken"},
+              {"event": "action", "name": "action_handoff"}, {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": text}]  # fmt: skip
+    tracker = Tracker("h1", {"rol": "client", "regio": "noordoostpolder"}, latest, events, False, None, {},
+                      "action_listen")  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    await ActionFallbackKnowledge().run(dispatcher, tracker, {})
+    assert [m["text"] for m in dispatcher.messages] == [
+        "Vervelend dat het zo gaat. Lukt het niet met je begeleider? Vraag dan een andere medewerker van je "
+        "woonplek om hulp."
+    ]  # it got "Ik weet niet zeker wat je bedoelt" with "Terug naar je oude gemeente?"
+    assert not any(m.get("buttons") for m in dispatcher.messages)
+
+
 @pytest.mark.parametrize(
     ("text", "feeling"),
     [
@@ -129,6 +146,9 @@ async def test_a_client_fed_up_with_their_begeleider_is_not_sent_back_to_them(ca
         ("best spannend allemaal", True),
         ("ik ben er klaar mee", True),
         ("mijn begeleider reageert nooit", True),
+        ("ze neemt nooit op", True),
+        ("ik hoor niks meer van hem", True),
+        ("wie belt de corporatie", False),
         ("ben je klaar met de lijst?", False),
         ("wie moet zorgen voor de huur", False),
         ("wat is het stappenplan wonen", False),

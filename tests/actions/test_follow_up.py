@@ -83,3 +83,21 @@ async def test_a_follow_up_the_nlu_was_unsure_about_is_answered_too(case_store) 
     t = tracker("wie zitten daarbij?", intent="nlu_fallback")
     events = await ActionFallbackKnowledge().run(dispatcher, t, {})
     assert answered_entry(events) == "nop-tafel1-wie"
+
+
+async def test_a_short_question_no_other_entry_answers_gets_the_topics_own_line(case_store) -> None:
+    # It got "Bedoel je…?": the follow-up search looks in other entries only, and the line is in this one.
+    earlier = ("wat is een 3-partijenovereenkomst", "nop-driepartijenovereenkomst", "noordoostpolder", "Urk")
+    for action in (ActionAnswerKnowledge(), ActionFallbackKnowledge()):
+        dispatcher = CollectingDispatcher()
+        events = await action.run(dispatcher, tracker("wie moet die tekenen", earlier=earlier), {})
+        said = [m["text"] for m in dispatcher.messages]
+        assert said == ["Jij, de woningcorporatie (de verhuurder) en je zorgaanbieder tekenen het samen."]
+        assert answered_entry(events) == "nop-driepartijenovereenkomst"  # the next short question too
+
+
+async def test_without_a_line_for_the_aspect_it_is_not_made_up(case_store) -> None:
+    earlier = ("wat is een 3-partijenovereenkomst", "nop-driepartijenovereenkomst", "noordoostpolder", "Urk")
+    dispatcher = CollectingDispatcher()
+    await ActionAnswerKnowledge().run(dispatcher, tracker("hoe vraag ik die aan", earlier=earlier), {})
+    assert "Jij, de woningcorporatie" not in " ".join(m.get("text") or "" for m in dispatcher.messages)

@@ -68,6 +68,8 @@ def texts(dispatcher: CollectingDispatcher) -> list[str]:
         ("wat als ik dat niet heb", None),  # a consequence: no line of the item says it
         ("moet ik dat zelf doen of mijn begeleider?", "wie"),
         ("kan dat ook later", "wanneer"),
+        ("wie moet die tekenen", "wie"),
+        ("wie krijgen dat allemaal te zien?", None),  # who receives it: the wie line says who arranges it
     ],
 )
 def test_the_aspect_a_short_question_asks_about(question, aspect):
