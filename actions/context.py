@@ -71,6 +71,12 @@ class ActionSetRole(Action):
         if place:
             events += place_events(*place)
             dispatcher.utter_message(text=place_confirmation(*place, audience=role))
+            answered = await answer_pending_question(dispatcher, tracker, *place, audience=role)
+            if answered:  # "ik woon in de opvang in Zeist" answering "In welke plaats woon je?"
+                return events + answered
+        # Said who they are and nothing else: offer where to start instead of falling silent.
+        next_step = "utter_vervolg_begeleider" if role == "begeleider" else "utter_vervolg"
+        dispatcher.utter_message(response=next_step)
         return events
 
 

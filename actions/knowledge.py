@@ -170,14 +170,16 @@ async def answer_question(
 
 
 async def answer_pending_question(
-    dispatcher: CollectingDispatcher, tracker: Tracker, gemeente: str, region: str
-) -> list[dict]:
+    dispatcher: CollectingDispatcher, tracker: Tracker, gemeente: str, region: str,
+    audience: str | None = None,
+) -> list[dict]:  # fmt: skip
     """The question that waited for the place (slot open_vraag), answered now that the place is known;
-    its slot events, open_vraag cleared. [] when nothing waited."""
+    its slot events, open_vraag cleared. [] when nothing waited. `audience`: the role the same message
+    gave ("ik ben begeleider in Hoorn"), which the tracker's slot does not hold yet."""
     pending = tracker.get_slot("open_vraag")
     if not pending:
         return []
-    asker = Asker(audience=asker_from(tracker).audience, region=region, gemeente=gemeente)
+    asker = Asker(audience=audience or asker_from(tracker).audience, region=region, gemeente=gemeente)
     return await answer_question(dispatcher, pending, asker) + [SlotSet("open_vraag", None)]
 
 

@@ -230,3 +230,15 @@ def test_a_statement_read_as_no_is_answered_when_nothing_was_asked(chat):
     reply = chat.say("ik heb geen geld")  # read as "nee"; it got only "Oké. Waar kan ik je nog mee helpen?"
     assert "inkomen" in reply and "Oké" not in reply
     assert "Oké. Waar kan ik je nog mee helpen?" in chat.say("nee dank je")  # a bare no stays a no
+
+
+def test_saying_who_you_are_answers_the_question_that_waited_for_the_place(chat):
+    assert "In welke plaats" in chat.say("hoeveel kost het verlengen van woningnet")
+    reply = chat.say("ik woon in de opvang in Amsterdam")  # read as the role, with a place
+    assert "8 euro" in reply and "Dit geldt voor Amsterdam" in reply  # was: only the place confirmed
+
+
+def test_saying_who_you_are_is_followed_by_where_to_start(chat):
+    reply = chat.replies("ik ben begeleider in Zeist")
+    assert reply[-1]["text"] == "Stel je vraag, of kies een onderwerp."
+    assert [b["title"] for b in reply[-1]["buttons"]][0] == "Stappen van de procedure"
