@@ -10,6 +10,11 @@ from uitstroom.casestore.repository import CaseStore
 pytestmark = pytest.mark.e2e
 
 
+def criteria_in_case(case_db: str, client_number: str) -> dict[str, str]:
+    case = CaseStore(session_factory(case_db)).client(client_number).case
+    return {c.code: c.status for c in case.criteria}
+
+
 def test_client_walks_the_check_with_an_interruption_and_the_case_shows_the_answers(client_chat, case_db):
     samira = client_chat("C-2005")  # Westfriesland: four criteria
     reply = samira.say("ben ik klaar om uit te stromen?")
@@ -27,10 +32,9 @@ def test_client_walks_the_check_with_an_interruption_and_the_case_shows_the_answ
     assert "Vraag 4 van 4" in samira.say("weet ik niet")
     reply = samira.say("ja")
     assert "Hier moet je nog aan werken" in reply and "in je dossier" in reply
-    case = CaseStore(session_factory(case_db)).client("C-2005").case
-    statuses = {c.code: c.status for c in case.criteria}
-    assert statuses == {"verblijf": "voldaan", "uitstroomklaar": "niet_voldaan", "begeleiding": "onbekend",
-                        "corporatie": "voldaan"}  # fmt: skip
+    assert criteria_in_case(case_db, "C-2005") == {
+        "verblijf": "voldaan", "uitstroomklaar": "niet_voldaan", "begeleiding": "onbekend", "corporatie": "voldaan"
+    }  # fmt: skip
 
 
 def test_a_begeleider_hears_about_the_client_and_where_to_ask(begeleider_chat):
@@ -57,10 +61,9 @@ def test_a_begeleider_naming_a_client_records_the_answers_in_her_case(begeleider
     reply = coach.say("weet ik niet")
     assert "Ik heb deze antwoorden in het dossier van Bram gezet." in reply
     assert "staan niet in een dossier" not in reply
-    case = CaseStore(session_factory(case_db)).client("C-2006").case
-    statuses = {c.code: c.status for c in case.criteria}
-    assert statuses == {"verblijf": "voldaan", "uitstroomklaar": "niet_voldaan", "begeleiding": "voldaan",
-                        "corporatie": "onbekend"}  # fmt: skip
+    assert criteria_in_case(case_db, "C-2006") == {
+        "verblijf": "voldaan", "uitstroomklaar": "niet_voldaan", "begeleiding": "voldaan", "corporatie": "onbekend"
+    }  # fmt: skip
 
 
 def test_the_caseload_answers_who_meets_the_criteria(begeleider_chat):
@@ -83,8 +86,7 @@ def test_a_client_of_another_begeleider_is_not_touched(begeleider_chat, case_db)
     for answer in ("ja", "ja", "ja", "ja"):
         reply = coach.say(answer)
     assert "staan niet in een dossier" in reply and "Bram" not in reply
-    case = CaseStore(session_factory(case_db)).client("C-2006").case
-    assert {c.code: c.status for c in case.criteria}.get("corporatie") != "voldaan"
+    assert criteria_in_case(case_db, "C-2006").get("corporatie") != "voldaan"
 
 
 def test_the_check_can_be_stopped(chat):
