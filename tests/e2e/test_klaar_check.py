@@ -33,7 +33,8 @@ def test_client_walks_the_check_with_an_interruption_and_the_case_shows_the_answ
     reply = samira.say("ja")
     assert "Hier moet je nog aan werken" in reply and "in je dossier" in reply
     assert criteria_in_case(case_db, "C-2005") == {
-        "verblijf": "voldaan", "uitstroomklaar": "niet_voldaan", "begeleiding": "onbekend", "corporatie": "voldaan"
+        "verblijf": "voldaan", "uitstroomklaar": "niet_voldaan",
+        "begeleiding": "onbekend", "corporatie": "voldaan",
     }  # fmt: skip
 
 
@@ -62,7 +63,8 @@ def test_a_begeleider_naming_a_client_records_the_answers_in_her_case(begeleider
     assert "Ik heb deze antwoorden in het dossier van Bram gezet." in reply
     assert "staan niet in een dossier" not in reply
     assert criteria_in_case(case_db, "C-2006") == {
-        "verblijf": "voldaan", "uitstroomklaar": "niet_voldaan", "begeleiding": "voldaan", "corporatie": "onbekend"
+        "verblijf": "voldaan", "uitstroomklaar": "niet_voldaan",
+        "begeleiding": "voldaan", "corporatie": "onbekend",
     }  # fmt: skip
 
 
