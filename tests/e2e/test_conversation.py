@@ -242,3 +242,9 @@ def test_saying_who_you_are_is_followed_by_where_to_start(chat):
     reply = chat.replies("ik ben begeleider in Zeist")
     assert reply[-1]["text"] == "Stel je vraag, of kies een onderwerp."
     assert [b["title"] for b in reply[-1]["buttons"]][0] == "Stappen van de procedure"
+
+
+def test_a_pet_question_is_a_question_not_a_yes(chat):
+    chat.say("ik woon in Emmeloord")
+    reply = chat.say("mag mijn kat mee")  # read as "ja": "Oké. Waar kan ik je nog mee helpen?"
+    assert "Oké" not in reply and "Dat weet ik niet" in reply  # no entry on pets: honest, and logged
