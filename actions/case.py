@@ -109,16 +109,26 @@ async def general_answer(
     """For someone whose own dossier or caseload we cannot show: the knowledge base's answer when it
     is sure (the question may be a general one, "wanneer is de eerste uitstroomtafel", "wie zit er bij
     de tweede tafel"), with `hint` on how to see their own; else `unknown`."""
+    answered = await sure_answer(dispatcher, tracker, hint)
+    if answered is not None:
+        return answered
+    dispatcher.utter_message(text=unknown)
+    return []
+
+
+async def sure_answer(
+    dispatcher: CollectingDispatcher, tracker: Tracker, hint: str | None = None
+) -> list[dict] | None:
+    """The knowledge base's answer to the latest message when it is sure (or first the place question),
+    with `hint` after it; its events. None, and nothing said, when it is not sure."""
     text = tracker.latest_message.get("text") or ""
     asker, events = await known_asker(tracker)
     hits, evidence = await search_with_evidence(text, asker)
-    if hits and hits[0].confidence >= answer_threshold():
-        # answers, or first asks the place
-        events += await answer_question(dispatcher, text, asker, (hits, evidence))
-        if asker.region and hint:
-            dispatcher.utter_message(text=hint)
-        return events
-    dispatcher.utter_message(text=unknown)
+    if not hits or hits[0].confidence < answer_threshold():
+        return None
+    events += await answer_question(dispatcher, text, asker, (hits, evidence))
+    if asker.region and hint:
+        dispatcher.utter_message(text=hint)
     return events
 
 
@@ -231,16 +241,36 @@ NOTHING_OPEN = re.compile(
 ALL_PAPERS = re.compile(r"\b(alle papieren|alle documenten|alles) (binnen|compleet)\b", re.IGNORECASE)
 
 
+# "wie zit er in proefwonen", "welke cliënten zitten in de fase uitstroom", "wie is aan het proefwonen"
+PHASE_ASKED = re.compile(
+    r"\b(?:fase|in|aan het)\s+(?:de\s+)?(?:fase\s+)?"
+    r"(instroom|doorstroom|uitstroom|proefwonen|zelfstandig wonen)\b",
+    re.IGNORECASE,
+)
+# A document filter with a status ("wie heeft een verlopen woningnet"): that status only.
+DOCUMENT_STATUS_ASKED = {"verlopen": "verlopen", "aangevraagd": "aangevraagd"}
+
+
 def _matches_query(client: Client, text: str) -> bool | None:
     """Whether the client fits what the caseload question filters on; None: the question sets no filter
-    (then the whole caseload is the answer, and is not presented as a selection)."""
+    (then the whole caseload is the answer, and is not presented as a selection). A phase combines
+    with the other filters ("wie in uitstroom mist nog een inkomensverklaring")."""
+    phase = PHASE_ASKED.search(text)
+    rest = _matches_other_filters(client, text)
+    if phase:
+        return client.case.phase == phase.group(1).lower().replace(" ", "_") and rest is not False
+    return rest
+
+
+def _matches_other_filters(client: Client, text: str) -> bool | None:
     case = client.case
     doc = parsing.document_type(text)
     window = parsing.window_in(text)
     kind = parsing.meeting_kind(text)
     any_tafel = kind is None and "uitstroomtafel" in text.lower()
     if doc:
-        return doc in {t.code for t in missing_documents(case)}
+        status = next((s for word, s in DOCUMENT_STATUS_ASKED.items() if word in text.lower()), None)
+        return any(t.code == doc and (status is None or t.status == status) for t in missing_documents(case))
     if kind or any_tafel:
         planned = [m.planned_on for m in case.meetings if not m.held_on and m.planned_on
                    and (m.kind == kind or (any_tafel and m.kind.startswith("uitstroomtafel")))]  # fmt: skip
@@ -314,20 +344,33 @@ class ActionCaseload(Action):
             dispatcher.utter_message(text="\n".join(_client_detail(c) for c in named))
             return [SlotSet("rol", "begeleider")]
         fits = {c.client_number: _matches_query(c, text) for c in clients if c.case}
+        if not any(v is not None for v in fits.values()) and not CLIENTS_WORD.search(text):
+            # Names no clients and filters on nothing: "wie zit er bij het proefwonen gesprek" asks who
+            # takes part in a meeting. The knowledge base answers when it is sure; else the caseload.
+            answered = await sure_answer(dispatcher, tracker)
+            if answered is not None:
+                return answered
         found = [c for c in clients if c.case and fits[c.client_number] is not False]
         if not found:
             dispatcher.utter_message(text="Geen van je cliënten past bij die vraag.")
             return [SlotSet("rol", "begeleider")]
-        heading = f"{len(found)} van je {len(clients)} cliënten:" if any(fits.values()) else "Je cliënten:"
+        heading = f"{len(found)} van je {len(clients)} cliënten:" if any(fits.values()) else (
+            f"Je hebt {len(clients)} cliënten:"
+        )
         lines = [heading]
+        doc = parsing.document_type(text)
         for c in found:
             step = next_step(c.case)
             late = " [te laat]" if step and step.overdue else ""
             summary = "niets open"
-            if step:
+            asked = next((t for t in missing_documents(c.case) if t.code == doc), None)
+            if asked:  # the question was about this document: its status, not the next step
+                summary = f"{asked.label}: {STATUS_TEXT.get(asked.status, asked.status)}"
+            elif step:
                 summary = f"volgende stap: {step.step_for('begeleider')}"
                 summary += f" ({datum(step.due)})" if step.due else ""
-            lines.append(f"- {c.first_name} ({c.client_number}, {c.case.phase}): {summary}{late}")
+            phase = PHASE_TEXT.get(c.case.phase, c.case.phase)
+            lines.append(f"- {c.first_name} ({c.client_number}, {phase}): {summary}{late}")
         dispatcher.utter_message(text="\n".join(lines))
         return [SlotSet("rol", "begeleider")]
 

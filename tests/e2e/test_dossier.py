@@ -95,7 +95,27 @@ def test_caseload_questions_about_everything_in_order_or_no_filter(begeleider_ch
     listed = {c.first_name for c in clients if c.first_name in reply}
     assert listed == done and len(done) < len(clients)  # was: the whole caseload as "7 van je 7"
     reply = begeleider_chat("B-01").say("geef me een overzicht van al mijn cliënten")
-    assert reply.startswith("Je cliënten:") and all(c.first_name in reply for c in clients)
+    assert reply.startswith(f"Je hebt {len(clients)} cliënten:")
+    assert all(c.first_name in reply for c in clients)
+
+
+def test_caseload_filters_on_phase_and_on_a_documents_status(begeleider_chat, case_db):
+    clients = CaseStore(session_factory(case_db)).caseload("B-01")
+    in_uitstroom = {c.first_name for c in clients if c.case.phase == "uitstroom"}
+    reply = begeleider_chat("B-01").say("welke cliënten zitten in de fase uitstroom")
+    assert {c.first_name for c in clients if c.first_name in reply} == in_uitstroom  # was: all seven
+    reply = begeleider_chat("B-01").say("welke cliënten missen nog een woningnet inschrijving")
+    assert "WoningNet-inschrijving: nog niet geregeld" in reply  # the document's status, not the next step
+    reply = begeleider_chat("B-01").say("wie heeft een verlopen woningnet inschrijving")
+    assert "Sanne" not in reply  # hers was never arranged: not "verlopen"
+
+
+def test_a_meeting_question_read_as_caseload_gets_the_knowledge_answer(begeleider_chat):
+    reply = begeleider_chat("B-01").say("wie zit er bij het proefwonen gesprek")
+    assert "proefwonen" in reply.lower() and "Bron:" in reply
+    assert "Anouk" not in reply and "cliënten:" not in reply  # was: the whole caseload
+    reply = begeleider_chat("B-01").say("wie zit er in proefwonen")  # a phase: the caseload
+    assert "Mohammed" in reply and "Anouk" not in reply
 
 
 def test_begeleider_cannot_update_someone_elses_client(begeleider_chat):
