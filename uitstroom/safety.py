@@ -50,6 +50,9 @@ _PATTERNS = [
     r"\bklaar met (het |mijn )?leven\b(?! (in|op|bij|hier|daar|van)\b)",
     r"\bleven (heeft|is) (geen|zinloos|niks)( zin)?\b",
     r"\bgeen zin meer in\b.*\bleven\b",
+    # No will for anything at all ("ik heb nergens meer zin in"): in this group, 113 is the careful answer.
+    r"\bgeen zin meer in (alles|niks|niets|het allemaal|mijn leven)\b",
+    r"\bnergens (meer )?zin (meer )?in\b",
     r"\bvan het leven beroven\b",
     r"\bbeter dood\b",
     r"\bweg uit (dit|het) leven\b",

@@ -56,6 +56,8 @@ from uitstroom.safety import is_crisis
         "mijn vriend slaat me",
         "hij ademt heel raar en reageert niet",
         "ik ben bang dat ik iemand iets aandoe",
+        "ik heb geen zin meer in alles",  # was read as "stop": "Oké, we stoppen hier"
+        "ik heb nergens meer zin in",
     ],
 )
 def test_crisis_is_recognised(text):
@@ -90,6 +92,8 @@ def test_crisis_is_recognised(text):
         "hoe ik het ga doen met de verhuizing weet ik niet",
         "ik bloed niet meer",
         "ik ben klaar met het leven in de opvang",
+        "ik heb geen zin meer in die vragen",
+        "geen zin meer in al dat gedoe met formulieren",
     ],
 )
 def test_ordinary_frustration_is_not_a_crisis(text):
