@@ -113,9 +113,10 @@ class GuardIntentOverride(StatelessComponent):
                 self._drop_guard_only(message)
                 continue
             overridden = {"name": intent, "confidence": 1.0}
-            ranking = [overridden] + [
-                r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get("name") != intent
-            ]
+            # The guard's decision is no close call: the model's own guesses stay visible but at 0, or
+            # the FallbackClassifier calls "crisis 1.0 / stop 0.99" ambiguous and the 113 is lost.
+            others = [r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get("name") != intent]
+            ranking = [overridden] + [{**r, "confidence": 0.0} for r in others]
             message.set(INTENT, overridden, add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages

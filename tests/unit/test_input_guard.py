@@ -186,3 +186,16 @@ def test_without_a_number_the_models_bsn_guess_gives_way():
 def test_with_a_number_the_guard_decides():
     message = classified("hier is hij: 111222333", [("vraag_procedure", 0.8), ("deelt_bsn", 0.1)])
     assert message.get(INTENT) == {"name": "deelt_bsn", "confidence": 1.0}
+
+
+def test_a_crisis_the_model_read_as_something_else_is_not_made_ambiguous():
+    # The model was sure of "stop" (0.99); the guard says crisis. The FallbackClassifier (config.yml:
+    # threshold 0.6, ambiguity 0.05) turned "crisis 1.0 / stop 0.99" into nlu_fallback: "Bedoel je…?".
+    from rasa.nlu.classifiers.fallback_classifier import FallbackClassifier
+
+    message = classified("ik heb geen zin meer in alles", [("stop", 0.99), ("crisis", 0.01)])
+    fallback = FallbackClassifier.create(
+        {**FallbackClassifier.get_default_config(), "threshold": 0.6, "ambiguity_threshold": 0.05},
+        None, None, None,
+    )  # fmt: skip
+    assert fallback.process([message])[0].get(INTENT)["name"] == "crisis"
