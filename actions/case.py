@@ -28,6 +28,7 @@ from uitstroom.casestore.access import Identity
 from uitstroom.casestore.models import Client
 from uitstroom.casestore.repository import match_names, named_clients
 from uitstroom.casestore.rules import (
+    STATUS_TEXT,
     criteria_status,
     document_label,
     meeting_label,
@@ -39,9 +40,6 @@ from uitstroom.knowledge.model import default_knowledge_base
 from uitstroom.knowledge.retrieval import content_words
 from uitstroom.text import MY_BEGELEIDER
 
-STATUS_TEXT = {"nog_niet": "nog niet geregeld", "aangevraagd": "aangevraagd, nog niet binnen",
-               "verlopen": "verlopen", "binnen": "binnen", "onbekend": "nog niet besproken",
-               "niet_voldaan": "nog niet", "open": "nog te doen"}  # fmt: skip
 PHASE_TEXT = {"instroom": "instroom", "doorstroom": "doorstroom", "uitstroom": "uitstroom",
               "proefwonen": "proefwonen", "zelfstandig_wonen": "zelfstandig wonen"}  # fmt: skip
 OWN_DOSSIER_HINT = "Wil je weten hoe het bij jou zit? Open de chat via je eigen link van je begeleider."

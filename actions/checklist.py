@@ -85,7 +85,7 @@ def checklist_summary(
         if stored and client_name:
             lines.append(texts["opgeslagen"].format(naam=client_name))
         else:
-            lines.append(texts[f"{kind}_vastleggen"])
+            lines.append(texts[f"{kind}_vastleggen"].format(naam=client_name or "Pieter"))
     elif stored:
         lines.append(texts["opgeslagen"])
     return "\n\n".join(lines)
@@ -169,6 +169,20 @@ async def checklist_start(tracker: Tracker) -> ChecklistStart:
         region = place[1]
         events += place_events(*place)
     return ChecklistStart(region, role == "begeleider", events, named.first_name if named else None)
+
+
+async def named_client_record(tracker: Tracker) -> Client | None:
+    """The begeleider's client (with case) this checklist is for, checked against the asker's caseload
+    again: the slot was set by our own intro, but a case is only ever read or written by its own
+    begeleider."""
+    named = checklist_client(tracker)
+    if named is None or tracker.get_slot("rol") != "begeleider":
+        return None
+    identity = await identify(tracker)
+    if identity.role != "begeleider":
+        return None
+    caseload = await asyncio.to_thread(store().caseload, identity.subject)
+    return next((c for c in caseload if c.client_number == named[0] and c.case), None)
 
 
 def checklist_client(tracker: Tracker) -> tuple[str, str] | None:

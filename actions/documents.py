@@ -22,6 +22,7 @@ from actions.checklist import (
     checklist_start,
     checklist_summary,
     documents_for,
+    named_client_record,
     own_client,
     region_label,
     shown_before,
@@ -29,7 +30,7 @@ from actions.checklist import (
 from actions.checklist_form import ChecklistFormValidation
 from actions.common import asker_from, never_crash
 from actions.identity import store
-from uitstroom.casestore.rules import document_label
+from uitstroom.casestore.rules import STATUS_TEXT, document_label
 from uitstroom.knowledge.answer import compose
 from uitstroom.knowledge.model import default_knowledge_base
 
@@ -81,9 +82,14 @@ def _ask_action(number: int) -> type[Action]:
             asker = asker_from(tracker)
             entry = default_knowledge_base().by_id(document["entry"])
             label = document_label(document["type"])
-            question = (
-                "Is dit al geregeld voor je cliënt?" if asker.audience == "begeleider" else "Heb je dit al?"
-            )
+            question = "Heb je dit al?"
+            if asker.audience == "begeleider":
+                named = await named_client_record(tracker)  # "loop de papieren door voor Bram"
+                question = f"Is dit al geregeld voor {named.first_name if named else 'je cliënt'}?"
+                if named:  # what the dossier already says, so the begeleider can check it
+                    have = {d.type: d.status for d in named.case.documents}
+                    recorded = STATUS_TEXT.get(have.get(document["type"], "nog_niet"), "nog niet geregeld")
+                    question = f"In het dossier van {named.first_name}: {recorded}. {question}"
             if shown_before(tracker, f"document_{number}", "action_documenten_intro"):
                 reminder = f"Verder met papier {number} van {len(documents)}: {label}. {question}"
                 dispatcher.utter_message(text=reminder, buttons=ANSWER_BUTTONS)
@@ -124,6 +130,8 @@ class ActionDocumentenResultaat(Action):
                 if status and document["type"] not in current and document["type"] not in DATED_DOCUMENTS:
                     await asyncio.to_thread(store().set_document_status, identity.actor, client.case.id,
                                             document["type"], status, channel)  # fmt: skip
-        summary = checklist_summary(tracker, "documenten", have, missing, stored=client is not None)
+        named = None if client else await named_client_record(tracker)
+        summary = checklist_summary(tracker, "documenten", have, missing, stored=client is not None,
+                                    client_name=named.first_name if named else None)  # fmt: skip
         dispatcher.utter_message(text=summary)
         return [SlotSet(slot, None) for slot in SLOTS]

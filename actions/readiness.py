@@ -21,6 +21,7 @@ from actions.checklist import (
     checklist_start,
     checklist_summary,
     criteria_for,
+    named_client_record,
     own_client,
     region_label,
     shown_before,
@@ -28,7 +29,6 @@ from actions.checklist import (
 from actions.checklist_form import ChecklistFormValidation
 from actions.common import never_crash
 from actions.identity import store
-from uitstroom.casestore.access import Identity
 from uitstroom.knowledge.model import default_knowledge_base
 
 
@@ -122,27 +122,17 @@ class ActionKlaarResultaat(Action):
         done = [label for label, a in zip(labels, answers, strict=True) if a == "voldaan"]
         todo = [label for label, a in zip(labels, answers, strict=True) if a != "voldaan"]
         identity, client = await own_client(tracker)
-        case_id = client.case.id if client else await self.named_case(tracker, identity, begeleider)
+        named_client = None if client else await named_client_record(tracker)
+        case_id = client.case.id if client else (named_client.case.id if named_client else None)
         if case_id is not None:
             channel = tracker.get_latest_input_channel() or "onbekend"
             for criterion, answer in zip(criteria, answers, strict=True):
                 await asyncio.to_thread(store().set_criterion, identity.actor, case_id,
                                         criterion["code"], answer or "onbekend", channel)  # fmt: skip
-        named = checklist_client(tracker) if client is None else None
-        summary = checklist_summary(tracker, "criteria", done, todo, stored=case_id is not None,
-                                    client_name=named[1] if named else None)  # fmt: skip
+        name = named_client.first_name if named_client else None
+        stored = case_id is not None
+        summary = checklist_summary(tracker, "criteria", done, todo, stored=stored, client_name=name)
         dispatcher.utter_message(text=summary)
         return [SlotSet(f"criterium_{i}", None) for i in range(1, MAX_CRITERIA + 1)] + [
             SlotSet("checklist_client", None)
         ]
-
-    @staticmethod
-    async def named_case(tracker: Tracker, identity: Identity, begeleider: bool) -> int | None:
-        """The case of the begeleider's client the check was for; checked against their caseload again
-        (the slot was set by our own intro, but a case is only ever written by its own begeleider)."""
-        named = checklist_client(tracker)
-        if not (begeleider and named and identity.role == "begeleider"):
-            return None
-        caseload = await asyncio.to_thread(store().caseload, identity.subject)
-        own = next((c for c in caseload if c.client_number == named[0] and c.case), None)
-        return own.case.id if own else None

@@ -73,3 +73,14 @@ def test_a_place_in_the_request_is_not_asked_for_again(begeleider_chat):
     reply = begeleider_chat("B-01").say("welke documenten horen bij de aanmelding in Zeist")
     assert "Voor Zuidoost-Utrecht zijn dit de papieren" in reply and "Papier 1 van 5" in reply
     assert "Over welke gemeente" not in reply
+
+
+def test_a_begeleider_naming_a_client_sees_what_her_dossier_says(begeleider_chat):
+    coach = begeleider_chat("B-02")  # Bram (Westfriesland): both papers are in his dossier
+    reply = coach.say("loop de papieren door voor Bram")
+    assert "Voor Westfriesland zijn dit de papieren" in reply
+    assert "In het dossier van Bram: binnen. Is dit al geregeld voor Bram?" in reply
+    coach.say("ja")
+    reply = coach.say("ja")
+    assert "'de inkomensverklaring van Bram is binnen'" in reply  # how to record, in his name
+

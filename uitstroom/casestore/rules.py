@@ -16,6 +16,10 @@ from uitstroom import KNOWLEDGE_DIR
 from uitstroom.casestore.models import Case
 
 DONE_DOCUMENT = "binnen"
+# Statuses of documents and criteria as users read them.
+STATUS_TEXT = {"nog_niet": "nog niet geregeld", "aangevraagd": "aangevraagd, nog niet binnen",
+               "verlopen": "verlopen", "binnen": "binnen", "onbekend": "nog niet besproken",
+               "niet_voldaan": "nog niet", "open": "nog te doen"}  # fmt: skip
 
 
 @dataclass(frozen=True)
