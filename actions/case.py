@@ -25,7 +25,7 @@ from actions.knowledge import answer_question, answer_threshold, search_with_evi
 from actions.messages import messages, say
 from uitstroom.casestore import parsing
 from uitstroom.casestore.access import Identity
-from uitstroom.casestore.models import Client
+from uitstroom.casestore.models import Case, Client, Meeting
 from uitstroom.casestore.repository import match_names, named_clients
 from uitstroom.casestore.rules import (
     STATUS_TEXT,
@@ -52,11 +52,20 @@ NOT_IDENTIFIED = (
 
 # A client's own questions that the case answers directly.
 ASKS_BEGELEIDER = re.compile(rf"\b(?:wie is|hoe heet|naam van) {MY_BEGELEIDER}", re.IGNORECASE)
+ASKS_MEETING = re.compile(
+    r"\b(wanneer|welke|volgende)\b.*\b(afspraak|afspraken|gesprek|tafel|uitstroomtafel)\b", re.IGNORECASE
+)
 ASKS_MOVING_DATE = re.compile(
     r"\b(wanneer|datum|hoe lang)\b.*\b(verhuis|verhuizen|verhuizing|eigen huis|eigen woning|uitstromen)\b"
     r"|\b(verhuisdatum|uitstroomdatum)\b",
     re.IGNORECASE,
 )
+
+
+def next_meeting(case: Case) -> Meeting | None:
+    """The first planned meeting not held yet."""
+    planned = [m for m in case.meetings if m.planned_on and not m.held_on]
+    return min(planned, key=lambda m: m.planned_on, default=None)
 
 
 def datum(day: dt.date | None) -> str:
@@ -89,12 +98,15 @@ class ClientCaseAction(Action, ABC):
         client = await own_client(identity)
         if client is None or client.case is None:
             return await self.general_answer(dispatcher, tracker)
-        self.answer(dispatcher, client, tracker.latest_message.get("text") or "")
-        return [SlotSet("regio", client.case.region), SlotSet("rol", "client")]
+        topic = self.answer(dispatcher, client, tracker.latest_message.get("text") or "")
+        # The one item the reply is about is the topic of a next short question ("hoe vraag ik dat aan").
+        return [SlotSet("regio", client.case.region), SlotSet("rol", "client"),
+                SlotSet("laatste_kennis_id", topic)]  # fmt: skip
 
     @abstractmethod
-    def answer(self, dispatcher: CollectingDispatcher, client: Client, text: str) -> None:
-        """Tells the client about their own case; `text` is what they asked."""
+    def answer(self, dispatcher: CollectingDispatcher, client: Client, text: str) -> str | None:
+        """Tells the client about their own case; `text` is what they asked. Returns the knowledge entry
+        of the one item the reply is about, if it is about one."""
 
     @staticmethod
     async def general_answer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict]:
@@ -136,12 +148,12 @@ class ActionCaseRegelen(ClientCaseAction):
     def name(self) -> str:
         return "action_case_regelen"
 
-    def answer(self, dispatcher: CollectingDispatcher, client: Client, text: str) -> None:
+    def answer(self, dispatcher: CollectingDispatcher, client: Client, text: str) -> str | None:
         kb = default_knowledge_base()
         todos = missing_documents(client.case)
         if not todos:
             dispatcher.utter_message(text="Goed nieuws: al je papieren zijn binnen.")
-            return
+            return None
         lines = [f"Dit moet je nog regelen voor {region_label(client.case.region)}:"]
         buttons = []
         for i, todo in enumerate(todos, 1):
@@ -152,6 +164,7 @@ class ActionCaseRegelen(ClientCaseAction):
                                 "payload": f'/vraag_procedure{{"kennis_id": "{todo.entry}"}}'})  # fmt: skip
         lines.append("Begin met de eerste. Je begeleider helpt je daarbij.")
         dispatcher.utter_message(text="\n".join(lines), buttons=buttons[:4])
+        return todos[0].entry if len(todos) == 1 else None
 
 
 class ActionCaseVolgendeStap(ClientCaseAction):
@@ -160,7 +173,15 @@ class ActionCaseVolgendeStap(ClientCaseAction):
     def name(self) -> str:
         return "action_case_volgende_stap"
 
-    def answer(self, dispatcher: CollectingDispatcher, client: Client, text: str) -> None:
+    def answer(self, dispatcher: CollectingDispatcher, client: Client, text: str) -> str | None:
+        if ASKS_MEETING.search(text):  # "wanneer is mijn volgende afspraak": only that
+            meeting = next_meeting(client.case)
+            dispatcher.utter_message(
+                text=f"Je volgende afspraak: {meeting_label(meeting.kind)} op {datum(meeting.planned_on)}."
+                if meeting
+                else "Er staat nog geen afspraak in je dossier. Je begeleider plant die samen met je."
+            )
+            return None
         if ASKS_MOVING_DATE.search(text):  # "wanneer verhuis ik": the planned date first
             planned = client.case.planned_uitstroom_date
             when = (
@@ -172,7 +193,7 @@ class ActionCaseVolgendeStap(ClientCaseAction):
         step = next_step(client.case)
         if step is None:
             dispatcher.utter_message(text="Je hebt op dit moment niets open staan. Goed bezig!")
-            return
+            return None
         when = f" Dat moet vóór {datum(step.due)}." if step.due else ""
         late = " Dit is al te laat: bespreek het snel met je begeleider." if step.overdue else ""
         # What the step is, in one sentence, as "wat moet ik nog regelen" explains each document.
@@ -186,6 +207,7 @@ class ActionCaseVolgendeStap(ClientCaseAction):
             buttons.append({"title": f"Meer over: {step.label}",
                             "payload": f'/vraag_procedure{{"kennis_id": "{step.entry}"}}'})  # fmt: skip
         dispatcher.utter_message(text=text, buttons=buttons)
+        return step.entry
 
 
 class ActionCaseOverzicht(ClientCaseAction):
@@ -194,16 +216,16 @@ class ActionCaseOverzicht(ClientCaseAction):
     def name(self) -> str:
         return "action_case_overzicht"
 
-    def answer(self, dispatcher: CollectingDispatcher, client: Client, text: str) -> None:
+    def answer(self, dispatcher: CollectingDispatcher, client: Client, text: str) -> str | None:
         begeleider = f"Je begeleider is {client.begeleider.name}."
         if ASKS_BEGELEIDER.search(text):  # "wie is mijn begeleider": only that
             contact = "Wil je contact? Zeg dan: ik wil met mijn begeleider praten."
             dispatcher.utter_message(text=f"{begeleider} {contact}")
-            return
+            return None
         case = client.case
         done = [document_label(d.type) for d in case.documents if d.status == "binnen"]
         missing = missing_documents(case)
-        meeting = next((m for m in case.meetings if m.planned_on and not m.held_on), None)
+        meeting = next_meeting(case)
         lines = [
             f"Hoi {client.first_name}. Je zit in de fase {PHASE_TEXT.get(case.phase, case.phase)}.",
             f"Je route: {case.route}, in {region_label(case.region)}.",

@@ -194,3 +194,16 @@ def test_a_client_hears_who_their_begeleider_is_and_when_they_move(client_chat, 
     reply = joost.say("wanneer verhuis ik")  # was another region's topic: "hoort bij de regels van ..."
     assert reply.startswith("Je verhuizing staat nu gepland voor ") and "Je volgende stap" in reply
     assert "hoort bij de regels van" not in reply
+
+
+def test_a_short_question_after_the_one_thing_to_arrange_is_about_it(client_chat):
+    samira = client_chat("C-2005")  # Westfriesland: only the aanmeldformulier is missing
+    assert "1. Aanmeldformulier Uitstroom" in samira.say("wat moet ik nog regelen?")
+    reply = samira.say("hoe vraag ik dat aan")  # got "Bedoel je…?"
+    assert "zorginregiowestfriesland.nl" in reply and "Bedoel je" not in reply
+
+
+def test_next_appointment_is_the_meeting_not_the_next_step(client_chat):
+    reply = client_chat("C-2005").say("wanneer is mijn volgende afspraak?")  # none planned
+    assert "Er staat nog geen afspraak in je dossier" in reply and "Je volgende stap" not in reply
+
