@@ -64,6 +64,15 @@ def test_uncovered_region_is_told_there_is_no_handbook():
     assert entry.client in text
 
 
+@pytest.mark.parametrize("region", [UNCOVERED, "westfriesland", None])
+def test_a_begeleider_is_not_sent_to_a_begeleider_where_the_region_is_silent(region):
+    entry = R.search("wat is proefwonen", "algemeen")[0].entry
+    assert entry.is_general
+    for_begeleider = compose(KB, entry, Asker("begeleider", region, "Houten"))
+    assert "Vraag je begeleider" not in for_begeleider and "algemene route" in for_begeleider
+    assert "Vraag je begeleider" in compose(KB, entry, Asker("client", region, "Houten"))
+
+
 def test_a_question_in_other_words_is_answered():
     # No word of the entry's title ("Wat doet je ambulant begeleider?") in the question.
     question = "komt er na de verhuizing nog iemand bij me thuis kijken hoe het gaat"
