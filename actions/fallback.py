@@ -92,7 +92,7 @@ class ActionFallbackKnowledge(Action):
             await asyncio.to_thread(store().add_feedback, "onbeantwoord", text, None, asker.region)
             if felt == "begeleider_onbereikbaar":  # that acknowledgement said where to go; no topics
                 return known
-            topics = suggestion_buttons(hits)[:2]
+            topics = suggestion_buttons(hits, asker.audience)[:2]
             person = messages()["fallback_weet_niet"]["buttons"][:1]
             if topics:
                 dispatcher.utter_message(text=topics_intro(felt), buttons=topics + person)
@@ -103,7 +103,7 @@ class ActionFallbackKnowledge(Action):
             await asyncio.to_thread(store().add_feedback, "onbeantwoord", text, None, asker.region)
             say(dispatcher, "fallback_weet_niet", asker.audience)
             return known
-        buttons = (intent_buttons(tracker) + suggestion_buttons(hits))[:MAX_BUTTONS]
+        buttons = (intent_buttons(tracker) + suggestion_buttons(hits, asker.audience))[:MAX_BUTTONS]
         if buttons:
             dispatcher.utter_message(text=messages()["fallback_bedoel_je"]["text"], buttons=buttons)
         else:

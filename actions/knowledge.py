@@ -117,9 +117,9 @@ def worth_suggesting(hit: Hit) -> bool:
     return hit.confidence >= answer_threshold() - SUGGEST_MARGIN
 
 
-def suggestion_buttons(hits: list[Hit]) -> list[dict]:
+def suggestion_buttons(hits: list[Hit], audience: str = "client") -> list[dict]:
     return [
-        {"title": h.entry.title, "payload": f'/vraag_procedure{{"kennis_id": "{h.entry.id}"}}'}
+        {"title": h.entry.title_for(audience), "payload": f'/vraag_procedure{{"kennis_id": "{h.entry.id}"}}'}
         for h in hits
         if worth_suggesting(h)
     ]
@@ -151,7 +151,7 @@ async def answer_question(
         return [SlotSet("open_vraag", text)]
     if not hits or hits[0].confidence < threshold:
         await asyncio.to_thread(store().add_feedback, "onbeantwoord", text, None, asker.region)
-        buttons = suggestion_buttons(hits)
+        buttons = suggestion_buttons(hits, asker.audience)
         other = await other_regions_topic(evidence, asker, threshold, hits)
         if other:
             dispatcher.utter_message(text=not_in_own_rules(other, asker))
@@ -210,7 +210,7 @@ def not_in_own_rules(entry: Entry, asker: Asker) -> str:
     else:
         own = texts["eigen_regio"].format(regio=kb.regions[asker.region].label)
     elsewhere = " en ".join(kb.regions[r].label for r in entry.regions if r in kb.regions)
-    return texts[asker.audience].format(eigen=own, onderwerp=entry.title, ander=elsewhere)
+    return texts[asker.audience].format(eigen=own, onderwerp=entry.title_for(asker.audience), ander=elsewhere)
 
 
 def give_answer(
@@ -226,7 +226,8 @@ def give_answer(
     buttons after one answer is too much for a client."""
     dispatcher.utter_message(text=compose(default_knowledge_base(), entry, asker))
     if others:
-        dispatcher.utter_message(text="Bedoelde je iets anders?", buttons=suggestion_buttons(others))
+        buttons = suggestion_buttons(others, asker.audience)
+        dispatcher.utter_message(text="Bedoelde je iets anders?", buttons=buttons)
     elif not in_checklist:
         say(dispatcher, "feedback_vraag")
     return [SlotSet("laatste_kennis_id", entry.id), SlotSet("laatste_vraag", question)]
@@ -257,7 +258,8 @@ class ActionAnswerKnowledge(Action):
             entry = kb.by_id(entry_id)
             allowed = entry.is_general or asker.region in entry.regions
             if allowed:
-                return events + give_answer(dispatcher, entry, asker, entry.title, in_checklist=in_checklist)
+                question = entry.title_for(asker.audience)
+                return events + give_answer(dispatcher, entry, asker, question, in_checklist=in_checklist)
         if await answer_about_item(dispatcher, tracker):  # "wie regelt dat?" in a checklist
             return events
         felt = acknowledge_feeling(dispatcher, tracker)  # "ik ben bang dat ik geen huis krijg"

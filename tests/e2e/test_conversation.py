@@ -251,3 +251,9 @@ def test_a_pet_question_is_a_question_not_a_yes(chat):
     chat.say("ik woon in Emmeloord")
     reply = chat.say("mag mijn kat mee")  # read as "ja": "Oké. Waar kan ik je nog mee helpen?"
     assert "Oké" not in reply and "Dat weet ik niet" in reply  # no entry on pets: honest, and logged
+
+
+def test_a_begeleider_reads_titles_about_the_client(chat):
+    chat.say("ik ben begeleider in Zeist")
+    reply = chat.say("wat doet een ambulant begeleider na de verhuizing")
+    assert reply.startswith("Wat doet de ambulant begeleider?")  # was "Wat doet je ambulant begeleider?"

@@ -62,6 +62,15 @@ def test_client_answers_are_short_and_use_je():
         assert not re.search(r"\bu\b|\buw\b", entry.client), f"{entry.id}: client text uses 'u'"
 
 
+def test_a_begeleider_reads_no_title_that_speaks_to_the_client():
+    # Begeleiders see titles above their answers and on buttons: "Wat doet je ambulant begeleider?"
+    # read as if about their own begeleider.
+    speaks_to_client = re.compile(r"\b(je|jij|jouw|jou)\b", re.IGNORECASE)
+    wrong = [e.id for e in KB.entries if speaks_to_client.search(e.title_for("begeleider"))]
+    assert wrong == []
+    assert all(len(e.title_for("begeleider")) <= 50 for e in KB.entries)  # fits on a button
+
+
 def test_at_least_three_example_questions():
     assert [e.id for e in KB.entries if len(e.questions) < 3] == []
 

@@ -56,6 +56,6 @@ def sources_line(kb: KnowledgeBase, entry: Entry) -> str:
 def compose(kb: KnowledgeBase, entry: Entry, asker: Asker) -> str:
     body = entry.answer(asker.audience)
     if asker.audience == "begeleider":
-        body = f"{entry.title}\n{body}"
+        body = f"{entry.title_for('begeleider')}\n{body}"
     lines = [body, region_note(kb, entry, asker), contacts_line(entry), sources_line(kb, entry)]
     return "\n\n".join(line for line in lines if line)

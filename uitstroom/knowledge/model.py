@@ -57,6 +57,7 @@ class Entry:
     # (aspect, one plain line for the client); an aspect the handbook is silent on is absent.
     kort: tuple[tuple[str, str], ...] = ()
     file: str = ""
+    title_begeleider: str | None = None  # where `title` speaks to the client ("Wat doet je begeleider?")
 
     @property
     def is_general(self) -> bool:
@@ -64,6 +65,9 @@ class Entry:
 
     def answer(self, audience: str) -> str:
         return self.begeleider if audience == "begeleider" else self.client
+
+    def title_for(self, audience: str) -> str:
+        return (self.title_begeleider or self.title) if audience == "begeleider" else self.title
 
     def kort_line(self, aspect: str) -> str | None:
         return dict(self.kort).get(aspect)
@@ -102,6 +106,7 @@ def _entry(raw: dict, file: str) -> Entry:
         regions=tuple(raw["regions"]),
         topic=raw["topic"],
         title=raw["title"],
+        title_begeleider=raw.get("title_begeleider"),
         client=str(raw["client"]).strip(),
         begeleider=str(raw["begeleider"]).strip(),
         questions=tuple(raw.get("questions") or ()),
