@@ -20,7 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.checklist import region_label
 from actions.common import never_crash
 from actions.identity import identify, known_asker, store
-from actions.item_questions import answer_about_item
+from actions.item_questions import answer_about_entry_just_given, answer_about_item
 from actions.knowledge import answer_question, answer_threshold, search_with_evidence
 from actions.messages import messages, say
 from uitstroom.casestore import parsing
@@ -92,6 +92,10 @@ class ClientCaseAction(Action, ABC):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
         if await answer_about_item(dispatcher, tracker):  # "wanneer heb ik dat nodig" in a checklist
             return []
+        # A bare "wanneer?" right after an answer is about that answer's topic, not the own dossier.
+        line = answer_about_entry_just_given(dispatcher, tracker)
+        if line is not None:
+            return line
         identity = await identify(tracker)
         if identity.role == "begeleider":
             return await ActionCaseload().run(dispatcher, tracker, domain)

@@ -37,4 +37,4 @@ QUESTION_VERBS = frozenset(
      "wordt", "worden", "doe", "doet", "hoef"]
 )  # fmt: skip
 # "mijn begeleider", "m'n persoonlijk begeleider", "mn begeleidster" (on folded or raw text).
-MY_BEGELEIDER = r"\b(?:mijn|m'n|mn) (?:\w+ )?begeleid(?:er|ster)\b"
+MY_BEGELEIDER = r"\b(?:mijn|m'n|mn) (?:\w+ )?beg(?:e)?le(?:i)?d(?:er|ster)\b"  # also begleider, begeleder

@@ -207,3 +207,15 @@ def test_next_appointment_is_the_meeting_not_the_next_step(client_chat):
     reply = client_chat("C-2005").say("wanneer is mijn volgende afspraak?")  # none planned
     assert "Er staat nog geen afspraak in je dossier" in reply and "Je volgende stap" not in reply
 
+
+def test_a_typo_in_begeleider_still_gets_the_name(client_chat):
+    reply = client_chat("C-3001").say("wie is mijn begleider")  # got "Ik weet niet zeker wat je bedoelt"
+    assert "Je begeleider is Latifa El Amrani" in reply
+
+
+def test_a_bare_when_after_an_answer_is_about_that_answer(client_chat):
+    emma = client_chat("C-2003")  # Noordoostpolder
+    emma.say("wat is een driepartijenovereenkomst")
+    reply = emma.say("wanneer")  # read as "my next step"
+    assert "Je volgende stap" not in reply and "beschermd wonen naar je eigen huis" in reply
+
