@@ -134,4 +134,4 @@ class ActionDocumentenResultaat(Action):
         summary = checklist_summary(tracker, "documenten", have, missing, stored=client is not None,
                                     client_name=named.first_name if named else None)  # fmt: skip
         dispatcher.utter_message(text=summary)
-        return [SlotSet(slot, None) for slot in SLOTS]
+        return [SlotSet(slot, None) for slot in SLOTS] + [SlotSet("checklist_client", None)]
