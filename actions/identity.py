@@ -35,6 +35,16 @@ def _latest_token(tracker: Tracker) -> object:
 
 
 async def identify(tracker: Tracker) -> Identity:
+    """Who this is; worked out once per action run (actions ask it several times, and a Teams or Slack
+    user costs a case-store lookup each time)."""
+    cached = getattr(tracker, "_uitstroom_identity", None)
+    if cached is None:
+        cached = await _identify(tracker)
+        tracker._uitstroom_identity = cached  # type: ignore[attr-defined]  # the Tracker lives for one run
+    return cached
+
+
+async def _identify(tracker: Tracker) -> Identity:
     identity = verify_token(_latest_token(tracker))
     if identity is not ANONYMOUS:
         return identity
