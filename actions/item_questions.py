@@ -56,7 +56,11 @@ ASPECT_PATTERNS = (
         r"\b(wanneer|hoe ?lang|hoe snel|hoe vaak|tot wanneer|hoeveel tijd|deadline|termijn|datum|later"
         r"|opnieuw|te laat|nu al|elk jaar)\b",
     ),
-    ("wie", r"\b(wie|wiens|welke instantie|zelf doen|mijn begeleider|de begeleider)\b"),
+    (
+        "wie",  # also "moet ik die tekenen?": whether it is the asker's job
+        r"\b(wie|wiens|welke instantie|zelf doen|mijn begeleider|de begeleider)\b"
+        r"|\bmoet ik (die|dat|het|dit|deze) (zelf )?(tekenen|ondertekenen|aanvragen|invullen|regelen|doen)\b",
+    ),
     ("hoe", r"\b(hoe|waar|waarvandaan|regel|regelen|aanvragen|haal|krijg)\b"),
     ("uitleg", r"\b(wat|waarom|betekent|betekenis|snap|begrijp|bedoel|bedoelt|uitleg|uitleggen|huh|he)\b"),
 )

@@ -88,9 +88,11 @@ async def test_a_follow_up_the_nlu_was_unsure_about_is_answered_too(case_store) 
 async def test_a_short_question_no_other_entry_answers_gets_the_topics_own_line(case_store) -> None:
     # It got "Bedoel je…?": the follow-up search looks in other entries only, and the line is in this one.
     earlier = ("wat is een 3-partijenovereenkomst", "nop-driepartijenovereenkomst", "noordoostpolder", "Urk")
-    for action in (ActionAnswerKnowledge(), ActionFallbackKnowledge()):
+    for action, text in ((ActionAnswerKnowledge(), "wie moet die tekenen"),
+                         (ActionFallbackKnowledge(), "wie moet die tekenen"),
+                         (ActionAnswerKnowledge(), "moet ik die tekenen")):  # fmt: skip
         dispatcher = CollectingDispatcher()
-        events = await action.run(dispatcher, tracker("wie moet die tekenen", earlier=earlier), {})
+        events = await action.run(dispatcher, tracker(text, earlier=earlier), {})
         said = [m["text"] for m in dispatcher.messages]
         assert said == ["Jij, de woningcorporatie (de verhuurder) en je zorgaanbieder tekenen het samen."]
         assert answered_entry(events) == "nop-driepartijenovereenkomst"  # the next short question too

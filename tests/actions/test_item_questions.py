@@ -69,6 +69,8 @@ def texts(dispatcher: CollectingDispatcher) -> list[str]:
         ("moet ik dat zelf doen of mijn begeleider?", "wie"),
         ("kan dat ook later", "wanneer"),
         ("wie moet die tekenen", "wie"),
+        ("moet ik die tekenen", "wie"),  # whether it is the asker's job: the wie line says whose it is
+        ("moet ik dat aanvragen?", "wie"),
         ("wie krijgen dat allemaal te zien?", None),  # who receives it: the wie line says who arranges it
     ],
 )
