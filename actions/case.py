@@ -251,20 +251,13 @@ NOT_A_BEGELEIDER = (
 )
 
 
-# Words of a bare yes or no ("nee hoor", "ja graag", "liever niet"): no question to answer in them.
-ANSWER_WORDS = frozenset(["ja", "nee", "niet", "geen", "nog", "klopt", "prima", "dank", "bedankt", "graag",
-                          "hoor", "liever", "doe", "maar", "oke", "ok", "goed", "zeker", "precies", "wel",
-                          "inderdaad", "natuurlijk", "akkoord", "nope", "yes", "echt"])  # fmt: skip
+# What a caseload question filters on besides documents, meetings and dates (casestore/parsing.py).
 CRITERIA_WORD = re.compile(r"\b(voorwaarden?|criteri(a|um)|uitstroomklaar|eisen)\b", re.IGNORECASE)
 NOT_YET = re.compile(r"\b(niet|nog|geen|mist|missen|ontbreekt|open)\b", re.IGNORECASE)
-
-
 NOTHING_OPEN = re.compile(
     r"\b(alles (op orde|rond|geregeld|klaar)|(niks|niets) (meer )?open|helemaal klaar)\b", re.IGNORECASE
 )
 ALL_PAPERS = re.compile(r"\b(alle papieren|alle documenten|alles) (binnen|compleet)\b", re.IGNORECASE)
-
-
 # "wie zit er in proefwonen", "welke cliënten zitten in de fase uitstroom", "wie is aan het proefwonen"
 PHASE_ASKED = re.compile(
     r"\b(?:fase|in|aan het)\s+(?:de\s+)?(?:fase\s+)?"
@@ -272,7 +265,7 @@ PHASE_ASKED = re.compile(
     re.IGNORECASE,
 )
 # A document filter with a status ("wie heeft een verlopen woningnet"): that status only.
-DOCUMENT_STATUS_ASKED = {"verlopen": "verlopen", "aangevraagd": "aangevraagd"}
+DOCUMENT_STATUSES_ASKED = ("verlopen", "aangevraagd")
 
 
 def _matches_query(client: Client, text: str) -> bool | None:
@@ -293,7 +286,7 @@ def _matches_other_filters(client: Client, text: str) -> bool | None:
     kind = parsing.meeting_kind(text)
     any_tafel = kind is None and "uitstroomtafel" in text.lower()
     if doc:
-        status = next((s for word, s in DOCUMENT_STATUS_ASKED.items() if word in text.lower()), None)
+        status = next((s for s in DOCUMENT_STATUSES_ASKED if s in text.lower()), None)
         return any(t.code == doc and (status is None or t.status == status) for t in missing_documents(case))
     if kind or any_tafel:
         planned = [m.planned_on for m in case.meetings if not m.held_on and m.planned_on
@@ -465,6 +458,12 @@ class ActionPrepareUpdate(Action):
             ],
         )
         return [SlotSet("wacht_op_bevestiging", json.dumps(update))]
+
+
+# Words of a bare yes or no ("nee hoor", "ja graag", "liever niet"): no question to answer in them.
+ANSWER_WORDS = frozenset(["ja", "nee", "niet", "geen", "nog", "klopt", "prima", "dank", "bedankt", "graag",
+                          "hoor", "liever", "doe", "maar", "oke", "ok", "goed", "zeker", "precies", "wel",
+                          "inderdaad", "natuurlijk", "akkoord", "nope", "yes", "echt"])  # fmt: skip
 
 
 class ActionConfirmUpdate(Action):

@@ -12,6 +12,7 @@ import re
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.common import previous_bot_turn
 from actions.messages import messages
 from uitstroom.text import MY_BEGELEIDER, fold
 
@@ -38,15 +39,8 @@ PERSON = re.compile(r"\b(hij|zij|ze|die)\b")
 
 def after_handoff(tracker: Tracker) -> bool:
     """The assistant's last action before this message was the handoff to the begeleider."""
-    seen_user = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            if seen_user:
-                return False
-            seen_user = True
-        elif seen_user and event.get("event") == "action" and event.get("name") != "action_listen":
-            return event.get("name") == "action_handoff"
-    return False
+    done = [e.get("name") for e in previous_bot_turn(tracker) if e.get("event") == "action"]
+    return next((name for name in done if name != "action_listen"), None) == "action_handoff"
 
 
 def says_how_they_feel(text: str) -> bool:

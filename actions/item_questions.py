@@ -126,6 +126,11 @@ def about_the_item(text: str) -> bool:
     return False
 
 
+def for_asker(line: str, audience: str) -> str:
+    """A client's plain line as its asker reads it: a begeleider is told it is the client's wording."""
+    return f"Voor je cliënt, in eenvoudige woorden: {line}" if audience == "begeleider" else line
+
+
 def item_answer(item: CurrentItem, aspect: str | None, asker: Asker) -> tuple[str, bool]:
     """(reply, answered): the item's line for `aspect`, or honestly that we do not know. A search would
     guess: with no words of its own, "kost dat geld?" found money topics, "is dat verplicht?" another
@@ -134,10 +139,8 @@ def item_answer(item: CurrentItem, aspect: str | None, asker: Asker) -> tuple[st
         texts = messages()["item_onbekend"]
         return texts[asker.audience].format(regio=region_label(item.region)), False
     line = item.entry.kort_line(aspect)
-    if line and asker.audience == "begeleider":
-        return f"Voor je cliënt, in eenvoudige woorden: {line}", True
     if line:
-        return line, True
+        return for_asker(line, asker.audience), True
     texts = messages()["item_niet_in_afspraken"]
     text = texts[asker.audience].format(wat=NOT_IN_RULES[aspect], regio=region_label(item.region))
     return text, False
@@ -189,8 +192,7 @@ def answer_about_entry_just_given(dispatcher: CollectingDispatcher, tracker: Tra
     line = line_about_entry(entry_id, tracker.latest_message.get("text") or "")
     if not line:
         return None
-    begeleider = asker_from(tracker).audience == "begeleider"
-    dispatcher.utter_message(text=f"Voor je cliënt, in eenvoudige woorden: {line}" if begeleider else line)
+    dispatcher.utter_message(text=for_asker(line, asker_from(tracker).audience))
     return [SlotSet("laatste_kennis_id", entry_id)]
 
 

@@ -61,11 +61,11 @@ LEXICAL_MARGIN = 0.1
 # Snowball's Dutch stemmer. It over-stems some words ("gemeente" -> "meen"); the classic "dutch_porter"
 # measured no better on held-out example questions (top-1 0.795 vs 0.802, top-3 0.949 vs 0.942).
 STEMMER = "dutch"
-TYPO_CUTOFF = 84
+TYPO_CUTOFF = 84  # rapidfuzz ratio for correcting an unknown query term to an indexed one
 # Unknown query words are split into two indexed words, each at least this long ("uitstroomprocedure").
 # Measured (session 10): bench/dev top-1 0.918 -> 0.922, answered at the threshold 84.4% -> 84.8% at
 # precision 0.947 -> 0.952; the held-out bench/eval unchanged (top-1 0.925, answered 74.4%).
-MIN_COMPOUND_PART = 4  # rapidfuzz ratio for correcting an unknown query term to an indexed one
+MIN_COMPOUND_PART = 4
 _stemmer = Stemmer.Stemmer(STEMMER)
 
 
